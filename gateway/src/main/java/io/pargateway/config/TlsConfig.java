@@ -1,0 +1,9 @@
+package io.pargateway.config;
+
+/**
+ * TLS server credentials from PEM files.
+ *
+ * @param certPath certificate chain, leaf first
+ * @param keyPath private key (PKCS#8 or PKCS#1)
+ */
+public record TlsConfig(String certPath, String keyPath) {}
