@@ -8,8 +8,8 @@ import java.util.List;
  * @param clientId the client identifier
  * @param tokenEndpointAuthMethod how it authenticates (also at the PAR endpoint, RFC 9126 §2.1):
  *     {@code client_secret_basic}, {@code client_secret_post} or {@code none}
- * @param clientSecret the shared secret for the {@code client_secret_*} methods; write it as
- *     {@code ${ENV_VAR}} to keep it out of the file
+ * @param clientSecret the shared secret for the {@code client_secret_*} methods; write it as {@code
+ *     ${ENV_VAR}} to keep it out of the file
  * @param redirectUris registered redirect URIs, compared exactly
  * @param requirePushedAuthorizationRequests this client may only use PAR
  * @param requirePkce pushed requests must carry an S256 {@code code_challenge}

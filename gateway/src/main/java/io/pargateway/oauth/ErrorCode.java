@@ -3,10 +3,10 @@ package io.pargateway.oauth;
 /**
  * OAuth error codes the gateway answers with, each with the HTTP status it carries by default.
  *
- * <p>Codes and statuses follow <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-5.2">RFC
- * 6749 §5.2</a>, <a href="https://datatracker.ietf.org/doc/html/rfc9126#section-2.3">RFC 9126 §2.3</a>
- * and <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthError">OIDC Core
- * §3.1.2.6</a>.
+ * <p>Codes and statuses follow <a
+ * href="https://datatracker.ietf.org/doc/html/rfc6749#section-5.2">RFC 6749 §5.2</a>, <a
+ * href="https://datatracker.ietf.org/doc/html/rfc9126#section-2.3">RFC 9126 §2.3</a> and <a
+ * href="https://openid.net/specs/openid-connect-core-1_0.html#AuthError">OIDC Core §3.1.2.6</a>.
  */
 public enum ErrorCode {
   INVALID_REQUEST("invalid_request", 400),

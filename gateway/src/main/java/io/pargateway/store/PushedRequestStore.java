@@ -13,17 +13,19 @@ import java.time.Duration;
  *   <li>{@link #put} succeeds only once the request is stored; it fails with {@link
  *       StoreUnavailableException} when the store cannot confirm the write, and with {@link
  *       IllegalStateException} when the request_uri is already taken (the write is then not done).
- *   <li>{@link #redeem} returns the request at most once over all callers and all replicas
- *       (one atomic operation, never read-then-delete), and only to the client that pushed it. For
- *       an unknown, expired, used or foreign request_uri it returns {@code null}, alike in every
- *       case, and a redemption by another client does not consume the request.
+ *   <li>{@link #redeem} returns the request at most once over all callers and all replicas (one
+ *       atomic operation, never read-then-delete), and only to the client that pushed it. For an
+ *       unknown, expired, used or foreign request_uri it returns {@code null}, alike in every case,
+ *       and a redemption by another client does not consume the request.
  *   <li>An entry is gone once its time to live has passed.
  *   <li>Every failure to reach the store is a {@link StoreUnavailableException}.
  * </ul>
  */
 public interface PushedRequestStore {
 
-  /** Stores {@code request} under {@code uri} for {@code ttl}; completes after the store confirmed. */
+  /**
+   * Stores {@code request} under {@code uri} for {@code ttl}; completes after the store confirmed.
+   */
   Future<Void> put(RequestUri uri, PushedRequest request, Duration ttl);
 
   /**
