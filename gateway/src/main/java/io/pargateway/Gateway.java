@@ -1,0 +1,133 @@
+package io.pargateway;
+
+import static java.util.Objects.requireNonNull;
+
+import io.pargateway.client.ClientRegistry;
+import io.pargateway.config.GatewayConfig;
+import io.pargateway.config.StoreConfig;
+import io.pargateway.store.PushedRequestStore;
+import io.pargateway.store.RedisStoreOptions;
+import io.pargateway.tls.ServerTls;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds what the verticles share from the configuration, deploys one
+ * verticle per event loop, and undeploys them on stop.
+ */
+public final class Gateway {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  private final Vertx vertx;
+  private final String deploymentId;
+  private final BoundPorts ports;
+  private final PushedRequestStore sharedStore;
+
+  private Gateway(
+      Vertx vertx, String deploymentId, BoundPorts ports, PushedRequestStore sharedStore) {
+    this.vertx = vertx;
+    this.deploymentId = deploymentId;
+    this.ports = ports;
+    this.sharedStore = sharedStore;
+  }
+
+  /** Starts the gateway on {@code vertx}; completes when every listener is bound. */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
+    requireNonNull(vertx, "vertx");
+    requireNonNull(config, "config");
+    ClientRegistry clients = ClientRegistry.fromConfig(config.clients());
+    StoreConfig storeConfig = config.store();
+    PushedRequestStore sharedStore =
+        storeConfig.type() == StoreConfig.Type.MEMORY
+            ? PushedRequestStore.inMemory(storeConfig.memory().maxEntries())
+            : null;
+    // The in-memory store is one for the process; Redis connections belong to each event loop.
+    Function<Vertx, PushedRequestStore> storeOpener =
+        sharedStore != null
+            ? v -> sharedStore
+            : v ->
+                PushedRequestStore.redis(
+                    v,
+                    new RedisStoreOptions(
+                        storeConfig.redis().connectionString(),
+                        storeConfig.keyPrefix(),
+                        storeConfig.redis().maxPoolSize(),
+                        storeConfig.redis().maxWaitingHandlers(),
+                        Duration.ofMillis(storeConfig.redis().commandTimeoutMs())));
+    int instances =
+        config.server().verticles() > 0
+            ? config.server().verticles()
+            : Runtime.getRuntime().availableProcessors();
+    BoundPorts ports = new BoundPorts();
+    LOG.info(
+        "starting: {} verticle(s), store={}, TLS {}",
+        instances,
+        storeConfig.type().name().toLowerCase(java.util.Locale.ROOT),
+        ServerTls.describeEngine());
+    if (config.listeners().stream().anyMatch(l -> l.tls() != null) && !ServerTls.openSslAvailable()) {
+      LOG.warn("TLS falls back to the JDK engine: {}", ServerTls.describeEngine());
+    }
+    return vertx
+        .deployVerticle(
+            () -> new GatewayVerticle(config, clients, storeOpener, sharedStore == null, ports),
+            new DeploymentOptions().setInstances(instances))
+        .map(id -> new Gateway(vertx, id, ports, sharedStore))
+        .onSuccess(
+            gateway -> {
+              List<String> bound = new ArrayList<>();
+              for (int i = 0; i < config.listeners().size(); i++) {
+                bound.add(config.listeners().get(i).host() + ":" + gateway.port(i));
+              }
+              LOG.info("listening on {}; upstream {}", bound, config.upstream().baseUrl());
+            });
+  }
+
+  /** The port listener {@code index} is bound to. */
+  public int port(int index) {
+    return ports.port(index);
+  }
+
+  /** The port of the first listener. */
+  public int port() {
+    return port(0);
+  }
+
+  /** Stops accepting, drains in-flight exchanges up to the configured bound, and closes. */
+  public Future<Void> stop() {
+    return vertx
+        .undeploy(deploymentId)
+        .eventually(() -> sharedStore == null ? Future.succeededFuture() : sharedStore.close());
+  }
+
+  /** {@code scheme://host[:port]} of {@code uri}. */
+  static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  /**
+   * Where clients look for the discovery documents of {@code issuer}: OIDC Discovery §4 appends to
+   * the issuer, RFC 8414 §3.1 inserts the well-known segment before the issuer's path.
+   */
+  static List<String> discoveryPaths(URI issuer) {
+    String path = issuer.getPath() == null ? "" : issuer.getPath();
+    if (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    List<String> paths = new ArrayList<>();
+    paths.add(path + "/.well-known/openid-configuration");
+    paths.add(path + "/.well-known/oauth-authorization-server");
+    if (!path.isEmpty()) {
+      paths.add("/.well-known/oauth-authorization-server" + path);
+    }
+    return paths;
+  }
+}

@@ -1,0 +1,165 @@
+package io.pargateway;
+
+import static java.util.Objects.requireNonNull;
+
+import io.pargateway.client.ClientRegistry;
+import io.pargateway.client.auth.ClientAuthenticator;
+import io.pargateway.config.AuthorizationConfig.ForwardMode;
+import io.pargateway.config.GatewayConfig;
+import io.pargateway.config.ListenerConfig;
+import io.pargateway.http.AuthorizeHandler;
+import io.pargateway.http.DiscoveryHandler;
+import io.pargateway.http.FailureHandler;
+import io.pargateway.http.HealthHandlers;
+import io.pargateway.http.ParHandler;
+import io.pargateway.http.RequestLog;
+import io.pargateway.request.PushService;
+import io.pargateway.request.PushedRequestChecks;
+import io.pargateway.store.PushedRequestStore;
+import io.pargateway.tls.ServerTls;
+import io.pargateway.upstream.AuthorizationForwarder;
+import io.pargateway.upstream.DiscoveryDocuments;
+import io.pargateway.upstream.PassThroughProxy;
+import io.pargateway.upstream.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One event loop's share of the gateway: its routes, its upstream client and store connections,
+ * and one server per listener (Vert.x spreads connections over the instances).
+ */
+final class GatewayVerticle extends VerticleBase {
+
+  private final GatewayConfig config;
+  private final ClientRegistry clients;
+  private final Function<io.vertx.core.Vertx, PushedRequestStore> storeOpener;
+  private final boolean ownsStore;
+  private final BoundPorts ports;
+  private final List<HttpServer> servers = new ArrayList<>();
+  private PushedRequestStore store;
+  private Upstream upstream;
+
+  GatewayVerticle(
+      GatewayConfig config,
+      ClientRegistry clients,
+      Function<io.vertx.core.Vertx, PushedRequestStore> storeOpener,
+      boolean ownsStore,
+      BoundPorts ports) {
+    this.config = requireNonNull(config, "config");
+    this.clients = requireNonNull(clients, "clients");
+    this.storeOpener = requireNonNull(storeOpener, "storeOpener");
+    this.ownsStore = ownsStore;
+    this.ports = requireNonNull(ports, "ports");
+  }
+
+  @Override
+  public Future<?> start() {
+    store = storeOpener.apply(vertx);
+    upstream = Upstream.create(vertx, config.upstream());
+    Router router = routes();
+    List<Future<HttpServer>> listening = new ArrayList<>();
+    for (int i = 0; i < config.listeners().size(); i++) {
+      ListenerConfig listener = config.listeners().get(i);
+      HttpServerOptions options =
+          new HttpServerOptions().setHost(listener.host()).setPort(listener.port());
+      if (listener.tls() != null) {
+        ServerTls.configure(options, listener.tls());
+      }
+      int index = i;
+      listening.add(
+          vertx
+              .createHttpServer(options)
+              .requestHandler(router)
+              .listen()
+              .onSuccess(
+                  server -> {
+                    servers.add(server);
+                    ports.record(index, server.actualPort());
+                  }));
+    }
+    return Future.all(listening);
+  }
+
+  private Router routes() {
+    URI issuer = URI.create(config.issuer());
+    SecureRandom random;
+    try {
+      // Hash_DRBG: a CSPRNG that, once seeded, never touches a device file on the event loop.
+      random = SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      random = new SecureRandom();
+    }
+    PushService push =
+        new PushService(
+            ClientAuthenticator.create(clients),
+            PushedRequestChecks.defaults(),
+            store,
+            Duration.ofSeconds(config.par().requestUriLifetimeSeconds()),
+            random);
+    AuthorizationForwarder forwarder =
+        config.authorization().forwardMode() == ForwardMode.PROXY
+            ? AuthorizationForwarder.proxy(upstream, config.upstream().authorizationPath())
+            : AuthorizationForwarder.redirect(
+                config.upstream().publicBaseUrl() + config.upstream().authorizationPath());
+    String origin = Gateway.origin(issuer);
+    DiscoveryDocuments documents =
+        new DiscoveryDocuments(
+            upstream,
+            URI.create(origin),
+            origin + config.par().path(),
+            config.par().requirePushedAuthorizationRequests(),
+            config.upstream().metadataCacheSeconds(),
+            System::nanoTime);
+    DiscoveryHandler discovery =
+        new DiscoveryHandler(documents, config.upstream().metadataCacheSeconds());
+    PassThroughProxy passThrough = PassThroughProxy.create(upstream, config.upstream().baseUrl());
+
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog());
+    router.route(config.par().path()).handler(new ParHandler(push, config.par()));
+    router
+        .route(config.authorization().path())
+        .handler(
+            new AuthorizeHandler(
+                store,
+                clients,
+                forwarder,
+                upstream,
+                config.par().requirePushedAuthorizationRequests(),
+                config.par().maxBodyBytes(),
+                config.par().maxParameters()));
+    for (String path : Gateway.discoveryPaths(issuer)) {
+      router.get(path).handler(discovery);
+    }
+    router.get("/health/live").handler(HealthHandlers.live());
+    router.get("/health/ready").handler(HealthHandlers.ready(store));
+    router.route().handler(context -> passThrough.handle(context.request()));
+    router.route().failureHandler(new FailureHandler());
+    return router;
+  }
+
+  @Override
+  public Future<?> stop() {
+    long timeout = config.server().shutdownTimeoutMs();
+    List<Future<Void>> drained = new ArrayList<>();
+    for (HttpServer server : servers) {
+      // Stops accepting, lets in-flight exchanges finish up to the bound, then closes.
+      drained.add(server.shutdown(timeout, TimeUnit.MILLISECONDS));
+    }
+    return Future.join(drained)
+        .eventually(() -> upstream == null ? Future.succeededFuture() : upstream.close())
+        .eventually(
+            () -> ownsStore && store != null ? store.close() : Future.succeededFuture());
+  }
+}

@@ -1,0 +1,61 @@
+package io.pargateway.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.pargateway.client.auth.ClientAuthRequest;
+import io.pargateway.config.ParConfig;
+import io.pargateway.oauth.OAuthException;
+import io.pargateway.request.PushService;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /par} (<a href="https://datatracker.ietf.org/doc/html/rfc9126#section-2">RFC 9126
+ * §2</a>): HTTP in, {@link PushService} in the middle, 201 out. No protocol rule lives here.
+ */
+public final class ParHandler implements Handler<RoutingContext> {
+
+  private final PushService service;
+  private final int maxBodyBytes;
+  private final int maxParameters;
+
+  public ParHandler(PushService service, ParConfig config) {
+    this.service = requireNonNull(service, "service");
+    this.maxBodyBytes = config.maxBodyBytes();
+    this.maxParameters = config.maxParameters();
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    Exchange.endpoint(context, "par", false);
+    HttpServerRequest request = context.request();
+    if (request.method() != HttpMethod.POST) {
+      context.fail(OAuthException.methodNotAllowed("POST"));
+      return;
+    }
+    if (!FormContent.isForm(request)) {
+      context.fail(
+          OAuthException.unsupportedMediaType(
+              "the body must be application/x-www-form-urlencoded"));
+      return;
+    }
+    BoundedBody.read(request, maxBodyBytes)
+        .map(body -> FormParser.parse(body.toString(StandardCharsets.UTF_8), maxParameters))
+        .compose(form -> service.push(new ClientAuthRequest(request.getHeader("Authorization"), form)))
+        .onSuccess(
+            pushed -> {
+              context.put(Exchange.CLIENT_ID, pushed.clientId().value());
+              Responses.json(
+                  context.response(),
+                  201,
+                  new JsonObject()
+                      .put("request_uri", pushed.requestUri().value())
+                      .put("expires_in", pushed.expiresIn()));
+            })
+        .onFailure(context::fail);
+  }
+}
