@@ -2,6 +2,7 @@ package io.pargateway.store;
 
 import io.pargateway.client.ClientId;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,9 @@ import java.time.Duration;
  *   <li>{@link #put} succeeds only once the request is stored; it fails with {@link
  *       StoreUnavailableException} when the store cannot confirm the write, and with {@link
  *       IllegalStateException} when the request_uri is already taken (the write is then not done).
+ *       A request is held per client and request_uri: the same reference pushed by two clients
+ *       would name two requests, each redeemable only by its own client (with 256 random bits in
+ *       every reference this does not happen).
  *   <li>{@link #redeem} returns the request at most once over all callers and all replicas (one
  *       atomic operation, never read-then-delete), and only to the client that pushed it. For an
  *       unknown, expired, used or foreign request_uri it returns {@code null}, alike in every case,
@@ -22,6 +26,24 @@ import java.time.Duration;
  * </ul>
  */
 public interface PushedRequestStore {
+
+  /**
+   * A store inside this process, for a single replica and for tests. One instance is meant to be
+   * shared by every event loop of the process; it holds at most {@code maxEntries} requests and,
+   * when full, evicts others to make room.
+   */
+  static PushedRequestStore inMemory(long maxEntries) {
+    return new InMemoryPushedRequestStore(maxEntries);
+  }
+
+  /**
+   * A store on Redis (or Valkey) 6.2 or later, shared by all replicas. It creates its own Redis
+   * client on {@code vertx}, which the verticles of that instance may share; {@link #close} it on
+   * shutdown.
+   */
+  static PushedRequestStore redis(Vertx vertx, RedisStoreOptions options) {
+    return RedisPushedRequestStore.create(vertx, options);
+  }
 
   /**
    * Stores {@code request} under {@code uri} for {@code ttl}; completes after the store confirmed.
