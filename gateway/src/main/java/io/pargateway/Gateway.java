@@ -73,7 +73,8 @@ public final class Gateway {
         instances,
         storeConfig.type().name().toLowerCase(java.util.Locale.ROOT),
         ServerTls.describeEngine());
-    if (config.listeners().stream().anyMatch(l -> l.tls() != null) && !ServerTls.openSslAvailable()) {
+    if (config.listeners().stream().anyMatch(l -> l.tls() != null)
+        && !ServerTls.openSslAvailable()) {
       LOG.warn("TLS falls back to the JDK engine: {}", ServerTls.describeEngine());
     }
     return vertx

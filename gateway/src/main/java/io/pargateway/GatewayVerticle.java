@@ -36,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * One event loop's share of the gateway: its routes, its upstream client and store connections,
- * and one server per listener (Vert.x spreads connections over the instances).
+ * One event loop's share of the gateway: its routes, its upstream client and store connections, and
+ * one server per listener (Vert.x spreads connections over the instances).
  */
 final class GatewayVerticle extends VerticleBase {
 
@@ -159,7 +159,6 @@ final class GatewayVerticle extends VerticleBase {
     }
     return Future.join(drained)
         .eventually(() -> upstream == null ? Future.succeededFuture() : upstream.close())
-        .eventually(
-            () -> ownsStore && store != null ? store.close() : Future.succeededFuture());
+        .eventually(() -> ownsStore && store != null ? store.close() : Future.succeededFuture());
   }
 }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
   /** Exit status for a configuration that cannot be used. */
   private static final int EXIT_CONFIG = 2;
 

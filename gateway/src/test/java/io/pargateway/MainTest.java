@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The process as an operator starts it: a bad configuration stops the start with one clear line. */
+/**
+ * The process as an operator starts it: a bad configuration stops the start with one clear line.
+ */
 class MainTest {
 
   private static Process launch(Path config) throws IOException {

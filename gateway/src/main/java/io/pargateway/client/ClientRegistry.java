@@ -17,7 +17,8 @@ public interface ClientRegistry {
   /** A registry of a fixed list of clients. */
   static ClientRegistry of(List<RegisteredClient> clients) {
     Map<ClientId, RegisteredClient> byId =
-        clients.stream().collect(Collectors.toUnmodifiableMap(RegisteredClient::id, Function.identity()));
+        clients.stream()
+            .collect(Collectors.toUnmodifiableMap(RegisteredClient::id, Function.identity()));
     return id -> Optional.ofNullable(byId.get(id));
   }
 

@@ -31,7 +31,8 @@ import java.nio.charset.StandardCharsets;
 public final class AuthorizeHandler implements Handler<RoutingContext> {
 
   /** One answer for unknown, expired, used and foreign values: it tells nothing about which. */
-  private static final String INVALID_REQUEST_URI = "request_uri is invalid, expired or already used";
+  private static final String INVALID_REQUEST_URI =
+      "request_uri is invalid, expired or already used";
 
   private final PushedRequestStore store;
   private final ClientRegistry clients;

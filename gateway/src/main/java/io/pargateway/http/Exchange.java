@@ -12,6 +12,7 @@ final class Exchange {
   static final String CLIENT_ID = "pargw.client_id";
   static final String ERROR = "pargw.error";
   static final String CORRELATION_ID = "pargw.correlation_id";
+
   /** Set when errors are for a person (an HTML page) rather than a client (JSON). */
   static final String PAGE = "pargw.page";
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
   /** Seconds a client should wait before trying again after a 503. */
   private static final int RETRY_AFTER_SECONDS = 1;
 
@@ -69,7 +70,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static String describe(Throwable failure) {
     Throwable cause = failure.getCause();
-    return failure.getMessage() + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
+    return failure.getMessage()
+        + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
   }
 
   private static boolean acceptsJson(String accept) {

@@ -2,7 +2,9 @@ package io.pargateway.http;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** Recognises form bodies by their media type (RFC 9126 §2.1 allows no other at the PAR endpoint). */
+/**
+ * Recognises form bodies by their media type (RFC 9126 §2.1 allows no other at the PAR endpoint).
+ */
 final class FormContent {
 
   private static final String FORM = "application/x-www-form-urlencoded";

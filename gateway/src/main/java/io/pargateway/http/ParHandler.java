@@ -45,7 +45,8 @@ public final class ParHandler implements Handler<RoutingContext> {
     }
     BoundedBody.read(request, maxBodyBytes)
         .map(body -> FormParser.parse(body.toString(StandardCharsets.UTF_8), maxParameters))
-        .compose(form -> service.push(new ClientAuthRequest(request.getHeader("Authorization"), form)))
+        .compose(
+            form -> service.push(new ClientAuthRequest(request.getHeader("Authorization"), form)))
         .onSuccess(
             pushed -> {
               context.put(Exchange.CLIENT_ID, pushed.clientId().value());

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives every exchange a correlation id ({@code X-Request-Id}, kept from the caller when it is
- * well-formed) and writes one line per outcome at the gateway's own endpoints: endpoint, client
- * id, status, error code, latency. Parameters, credentials and tokens are never logged.
+ * well-formed) and writes one line per outcome at the gateway's own endpoints: endpoint, client id,
+ * status, error code, latency. Parameters, credentials and tokens are never logged.
  */
 public final class RequestLog implements Handler<RoutingContext> {
 

@@ -5,8 +5,8 @@ import io.pargateway.oauth.OAuthException;
 
 /**
  * A {@code client_id} in the body names the authenticated client (<a
- * href="https://datatracker.ietf.org/doc/html/rfc9126#section-2.1">RFC 9126 §2.1</a>: the
- * request is bound to the client that authenticated).
+ * href="https://datatracker.ietf.org/doc/html/rfc9126#section-2.1">RFC 9126 §2.1</a>: the request
+ * is bound to the client that authenticated).
  */
 final class ClientIdMatches implements PushedRequestCheck {
 

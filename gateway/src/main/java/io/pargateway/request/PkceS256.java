@@ -1,8 +1,8 @@
 package io.pargateway.request;
 
-import io.pargateway.client.RegisteredClient;
 import static io.pargateway.oauth.Base64Url.isBase64Url;
 
+import io.pargateway.client.RegisteredClient;
 import io.pargateway.oauth.OAuthException;
 
 /**

@@ -14,8 +14,8 @@ import java.time.Duration;
 
 /**
  * The PAR endpoint's protocol steps, in order (<a
- * href="https://datatracker.ietf.org/doc/html/rfc9126#section-2">RFC 9126 §2</a>): authenticate
- * the client, check the request, store it under a fresh request_uri, and report it once the store
+ * href="https://datatracker.ietf.org/doc/html/rfc9126#section-2">RFC 9126 §2</a>): authenticate the
+ * client, check the request, store it under a fresh request_uri, and report it once the store
  * confirmed the write.
  */
 public final class PushService {

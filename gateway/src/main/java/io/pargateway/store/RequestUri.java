@@ -1,5 +1,6 @@
 package io.pargateway.store;
 
+import io.pargateway.oauth.Base64Url;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -18,20 +19,8 @@ public record RequestUri(String reference) {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   public RequestUri {
-    if (reference == null || reference.length() != REFERENCE_LENGTH) {
-      throw new IllegalArgumentException("request_uri reference has the wrong length");
-    }
-    for (int i = 0; i < reference.length(); i++) {
-      char c = reference.charAt(i);
-      boolean base64url =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_';
-      if (!base64url) {
-        throw new IllegalArgumentException("request_uri reference is not base64url");
-      }
+    if (!Base64Url.isBase64Url(reference, REFERENCE_LENGTH)) {
+      throw new IllegalArgumentException("request_uri reference is not 43 base64url characters");
     }
   }
 

@@ -35,7 +35,8 @@ public final class ServerTls {
   public static HttpServerOptions configure(HttpServerOptions options, TlsConfig tls) {
     return options
         .setSsl(true)
-        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()))
+        .setKeyCertOptions(
+            new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()))
         .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
         .setSslEngineOptions(
             OpenSsl.isAvailable() ? new OpenSSLEngineOptions() : new JdkSSLEngineOptions());

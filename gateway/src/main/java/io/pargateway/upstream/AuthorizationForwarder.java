@@ -5,8 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Sends a browser on to the upstream's authorization endpoint with a redeemed pushed request.
- * Only the stored parameters go: nothing else from the browser's query is merged in.
+ * Sends a browser on to the upstream's authorization endpoint with a redeemed pushed request. Only
+ * the stored parameters go: nothing else from the browser's query is merged in.
  */
 public interface AuthorizationForwarder {
 

@@ -43,7 +43,8 @@ public final class ForwardedHeaders {
     if (remote != null && remote.hostAddress() != null) {
       String prior = headers.get("X-Forwarded-For");
       headers.set(
-          "X-Forwarded-For", prior == null ? remote.hostAddress() : prior + ", " + remote.hostAddress());
+          "X-Forwarded-For",
+          prior == null ? remote.hostAddress() : prior + ", " + remote.hostAddress());
     }
     if (!headers.contains("X-Forwarded-Proto")) {
       headers.set("X-Forwarded-Proto", in.scheme());

@@ -17,8 +17,8 @@ import io.vertx.core.net.HostAndPort;
 import java.net.URI;
 
 /**
- * The upstream OP as seen from one event loop: an HTTP client bound to its base URL, and relaying of
- * a browser's request to it with the answer streamed back.
+ * The upstream OP as seen from one event loop: an HTTP client bound to its base URL, and relaying
+ * of a browser's request to it with the answer streamed back.
  */
 public final class Upstream {
 

@@ -46,8 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The whole path with real parts: a Nimbus PAR client pushes to the gateway, the browser step goes
  * through the gateway to mock-oauth2-server, which issues a code to the redirect URI, and the code
- * is exchanged for tokens at the upstream's token endpoint through the gateway. Both stores
- * (Redis on a real redis-server), both forwarding modes, both secret methods.
+ * is exchanged for tokens at the upstream's token endpoint through the gateway. Both stores (Redis
+ * on a real redis-server), both forwarding modes, both secret methods.
  */
 @ExtendWith(VertxExtension.class)
 class FullFlowTest {
@@ -58,7 +58,7 @@ class FullFlowTest {
   @BeforeAll
   static void startParts() {
     upstream = UpstreamOp.start();
-    redis = RedisServerFixture.start();
+    redis = new RedisServerFixture().start();
   }
 
   @AfterAll

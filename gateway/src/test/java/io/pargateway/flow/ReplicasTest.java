@@ -40,7 +40,7 @@ class ReplicasTest {
 
   @BeforeAll
   static void start() {
-    redis = RedisServerFixture.start();
+    redis = new RedisServerFixture().start();
     upstream = UpstreamOp.start();
     TestConfigs.Options options =
         TestConfigs.Options.of(upstream).withRedis(redis.connectionString());

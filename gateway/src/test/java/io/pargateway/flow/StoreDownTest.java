@@ -39,10 +39,14 @@ class StoreDownTest {
         "http://127.0.0.1:" + gateway.port() + "/par",
         Http.form(
             Http.params(
-                "response_type", "code",
-                "redirect_uri", TestConfigs.REDIRECT_URI,
-                "code_challenge", CHALLENGE,
-                "code_challenge_method", "S256")),
+                "response_type",
+                "code",
+                "redirect_uri",
+                TestConfigs.REDIRECT_URI,
+                "code_challenge",
+                CHALLENGE,
+                "code_challenge_method",
+                "S256")),
         new String[] {TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET});
   }
 
@@ -57,7 +61,7 @@ class StoreDownTest {
 
   @Test
   void pushWhenRedisStopsThen503AndNothingIssuedUntilItIsBack() {
-    RedisServerFixture redis = RedisServerFixture.start();
+    RedisServerFixture redis = new RedisServerFixture().start();
     Gateway gateway =
         Http.await(
             Gateway.start(
@@ -86,7 +90,7 @@ class StoreDownTest {
                 vertx,
                 TestConfigs.config(
                     TestConfigs.Options.of(upstream)
-                        .withRedis("redis://127.0.0.1:" + RedisServerFixture.freePort()))));
+                        .withRedis("redis://127.0.0.1:" + RedisServerFixture.freeLocalPort()))));
     try {
       assertUnavailable(push(gateway));
     } finally {

@@ -87,7 +87,8 @@ class AuthorizeEndpointTest {
   @Test
   void authorizeWithRequestUriThenUpstreamRedirectsWithCode() {
     String requestUri = push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
-    HttpResponse<String> response = Http.get(authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri));
+    HttpResponse<String> response =
+        Http.get(authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri));
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location").orElseThrow())
         .startsWith(TestConfigs.REDIRECT_URI + "?")
@@ -115,7 +116,8 @@ class AuthorizeEndpointTest {
   @Test
   void authorizeWhenAnotherClientsIdThenRefusedAlikeAndNotConsumed() {
     String requestUri = push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
-    HttpResponse<String> foreign = Http.get(authorizeUrl(gateway, TestConfigs.POST_CLIENT, requestUri));
+    HttpResponse<String> foreign =
+        Http.get(authorizeUrl(gateway, TestConfigs.POST_CLIENT, requestUri));
     HttpResponse<String> unknown =
         Http.get(
             authorizeUrl(
@@ -235,8 +237,7 @@ class AuthorizeEndpointTest {
   @Test
   void authorizeWhenDeleteThen405() {
     HttpResponse<String> response =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(base + "/default/authorize")).DELETE().build());
+        Http.send(HttpRequest.newBuilder(URI.create(base + "/default/authorize")).DELETE().build());
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
   }

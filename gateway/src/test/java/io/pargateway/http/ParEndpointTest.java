@@ -39,8 +39,7 @@ class ParEndpointTest {
     vertx = Vertx.vertx();
     upstream = UpstreamOp.start();
     gateway =
-        Http.await(
-            Gateway.start(vertx, TestConfigs.config(TestConfigs.Options.of(upstream))));
+        Http.await(Gateway.start(vertx, TestConfigs.config(TestConfigs.Options.of(upstream))));
     par = "http://127.0.0.1:" + gateway.port() + "/par";
   }
 
@@ -97,8 +96,10 @@ class ParEndpointTest {
 
   @Test
   void pushTwiceThenDistinctRequestUris() {
-    String first = new JsonObject(postForm(par, form(validRequest()), BASIC).body()).getString("request_uri");
-    String second = new JsonObject(postForm(par, form(validRequest()), BASIC).body()).getString("request_uri");
+    String first =
+        new JsonObject(postForm(par, form(validRequest()), BASIC).body()).getString("request_uri");
+    String second =
+        new JsonObject(postForm(par, form(validRequest()), BASIC).body()).getString("request_uri");
     assertThat(first).isNotEqualTo(second);
   }
 
@@ -107,8 +108,10 @@ class ParEndpointTest {
     Map<String, String> request =
         with(
             validRequest(),
-            "client_id", TestConfigs.POST_CLIENT,
-            "client_secret", TestConfigs.POST_SECRET);
+            "client_id",
+            TestConfigs.POST_CLIENT,
+            "client_secret",
+            TestConfigs.POST_SECRET);
     assertThat(postForm(par, form(request), null).statusCode()).isEqualTo(201);
   }
 
@@ -163,15 +166,23 @@ class ParEndpointTest {
 
   static Stream<Arguments> invalidRequests() {
     return Stream.of(
-        Arguments.of("unregistered redirect_uri", with(validRequest(), "redirect_uri", "https://evil.example/cb")),
-        Arguments.of("redirect_uri missing with two registered", with(validRequest(), "redirect_uri", null)),
-        Arguments.of("request_uri in the payload", with(validRequest(), "request_uri", "urn:ietf:params:oauth:request_uri:abc")),
+        Arguments.of(
+            "unregistered redirect_uri",
+            with(validRequest(), "redirect_uri", "https://evil.example/cb")),
+        Arguments.of(
+            "redirect_uri missing with two registered", with(validRequest(), "redirect_uri", null)),
+        Arguments.of(
+            "request_uri in the payload",
+            with(validRequest(), "request_uri", "urn:ietf:params:oauth:request_uri:abc")),
         Arguments.of("plain PKCE", with(validRequest(), "code_challenge_method", "plain")),
-        Arguments.of("challenge without method", with(validRequest(), "code_challenge_method", null)),
+        Arguments.of(
+            "challenge without method", with(validRequest(), "code_challenge_method", null)),
         Arguments.of("method without challenge", with(validRequest(), "code_challenge", null)),
         Arguments.of("malformed challenge", with(validRequest(), "code_challenge", "short")),
         Arguments.of("response_type missing", with(validRequest(), "response_type", null)),
-        Arguments.of("client_id of another client", with(validRequest(), "client_id", TestConfigs.POST_CLIENT)));
+        Arguments.of(
+            "client_id of another client",
+            with(validRequest(), "client_id", TestConfigs.POST_CLIENT)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -185,10 +196,14 @@ class ParEndpointTest {
     Map<String, String> request =
         with(
             validRequest(),
-            "client_id", TestConfigs.POST_CLIENT,
-            "client_secret", TestConfigs.POST_SECRET,
-            "code_challenge", null,
-            "code_challenge_method", null);
+            "client_id",
+            TestConfigs.POST_CLIENT,
+            "client_secret",
+            TestConfigs.POST_SECRET,
+            "code_challenge",
+            null,
+            "code_challenge_method",
+            null);
     assertError(postForm(par, form(request), null), 400, "invalid_request");
   }
 
@@ -240,13 +255,16 @@ class ParEndpointTest {
 
   @Test
   void pushWhenChunkedBodyLargerThanLimitThen413() {
-    byte[] chunk = ("padding=" + "x".repeat(70_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] chunk =
+        ("padding=" + "x".repeat(70_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(par))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Authorization", Http.basic(BASIC[0], BASIC[1]))
             // A publisher of unknown length makes the client send chunked, without Content-Length.
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk)))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(chunk)))
             .build();
     assertError(Http.send(request), 413, "invalid_request");
   }
@@ -254,7 +272,12 @@ class ParEndpointTest {
   @Test
   void pushResponseNeverEchoesTheSecret() {
     Map<String, String> request =
-        with(validRequest(), "client_id", TestConfigs.POST_CLIENT, "client_secret", "s3cr3t-value-xyz");
+        with(
+            validRequest(),
+            "client_id",
+            TestConfigs.POST_CLIENT,
+            "client_secret",
+            "s3cr3t-value-xyz");
     HttpResponse<String> response = postForm(par, form(request), null);
     assertThat(response.body()).doesNotContain("s3cr3t-value-xyz");
   }

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * {@code client_secret_basic}: HTTP Basic with the client id and secret, each
- * form-urlencoded before they are joined (<a
- * href="https://datatracker.ietf.org/doc/html/rfc6749#section-2.3.1">RFC 6749 §2.3.1</a>).
+ * {@code client_secret_basic}: HTTP Basic with the client id and secret, each form-urlencoded
+ * before they are joined (<a href="https://datatracker.ietf.org/doc/html/rfc6749#section-2.3.1">RFC
+ * 6749 §2.3.1</a>).
  */
 final class ClientSecretBasic implements ClientAuthStrategy {
 

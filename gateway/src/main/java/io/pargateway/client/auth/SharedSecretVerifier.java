@@ -10,8 +10,8 @@ import io.vertx.core.Future;
 /**
  * Checks a client id and secret pair, for both {@code client_secret_*} methods.
  *
- * <p>An unknown client and a wrong secret get the same answer, after the same work, so that
- * neither the message nor the timing tells which client ids exist.
+ * <p>An unknown client and a wrong secret get the same answer, after the same work, so that neither
+ * the message nor the timing tells which client ids exist.
  */
 final class SharedSecretVerifier {
 
