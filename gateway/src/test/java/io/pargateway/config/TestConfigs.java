@@ -1,0 +1,79 @@
+package io.pargateway.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Configuration texts for tests. */
+final class TestConfigs {
+
+  static final Map<String, String> NO_ENV = Map.of();
+
+  /** The least a configuration must say: the issuer, the upstream and one client. */
+  static final String MINIMAL =
+      """
+      issuer: https://login.example.com
+      upstream:
+        base_url: http://op.internal:8080
+      clients:
+        - client_id: demo
+          client_secret: demo-secret
+          redirect_uris:
+            - https://app.example.com/callback
+      """;
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private TestConfigs() {}
+
+  /**
+   * {@link #MINIMAL} with one key set, e.g. {@code with("clients[0].redirect_uris[0]", "x")}.
+   * Missing mappings, lists and list elements are added; a {@code null} value removes the key.
+   */
+  static String with(String key, Object value) {
+    try {
+      ObjectNode root = (ObjectNode) YAML.readTree(MINIMAL);
+      String[] parts = key.split("\\.");
+      JsonNode node = root;
+      for (int i = 0; i < parts.length; i++) {
+        boolean last = i == parts.length - 1;
+        String part = parts[i];
+        String name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+        ObjectNode mapping = (ObjectNode) node;
+        if (!part.contains("[")) {
+          if (last) {
+            set(mapping, name, value);
+          } else {
+            node = mapping.has(name) ? mapping.get(name) : mapping.putObject(name);
+          }
+          continue;
+        }
+        int index = Integer.parseInt(part.substring(part.indexOf('[') + 1, part.indexOf(']')));
+        ArrayNode list = mapping.has(name) ? (ArrayNode) mapping.get(name) : mapping.putArray(name);
+        while (list.size() <= index) {
+          list.addObject();
+        }
+        if (last) {
+          list.set(index, YAML.valueToTree(value));
+        } else {
+          node = list.get(index);
+        }
+      }
+      return YAML.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void set(ObjectNode mapping, String name, Object value) {
+    if (value == null) {
+      mapping.remove(name);
+    } else {
+      mapping.set(name, YAML.valueToTree(value));
+    }
+  }
+}
