@@ -8,8 +8,13 @@ final class BoundPorts {
 
   private final ConcurrentMap<Integer, Integer> ports = new ConcurrentHashMap<>();
 
+  /** Every verticle reports its port; they must agree, or connections would miss some of them. */
   void record(int listener, int port) {
-    ports.putIfAbsent(listener, port);
+    Integer earlier = ports.putIfAbsent(listener, port);
+    if (earlier != null && earlier != port) {
+      throw new IllegalStateException(
+          "listener " + listener + " bound to both " + earlier + " and " + port);
+    }
   }
 
   int port(int listener) {

@@ -123,7 +123,7 @@ final class ConfigValidator {
     }
     requireRange("store.redis.max_pool_size", redis.maxPoolSize(), 1, Integer.MAX_VALUE);
     requireRange(
-        "store.redis.max_waiting_handlers", redis.maxWaitingHandlers(), 0, Integer.MAX_VALUE);
+        "store.redis.max_waiting_handlers", redis.maxWaitingHandlers(), 1, Integer.MAX_VALUE);
     requireRange("store.redis.command_timeout_ms", redis.commandTimeoutMs(), 1, Long.MAX_VALUE);
     requireRange("store.memory.max_entries", store.memory().maxEntries(), 1, Long.MAX_VALUE);
   }

@@ -102,7 +102,7 @@ class ConfigLoaderTest {
               redis:
                 connection_string: rediss://redis:6380/2
                 max_pool_size: 4
-                max_waiting_handlers: 0
+                max_waiting_handlers: 1
                 command_timeout_ms: 500
               memory:
                 max_entries: 10
@@ -144,7 +144,7 @@ class ConfigLoaderTest {
                 new StoreConfig(
                     StoreConfig.Type.REDIS,
                     "gw1:",
-                    new StoreConfig.RedisConfig("rediss://redis:6380/2", 4, 0, 500),
+                    new StoreConfig.RedisConfig("rediss://redis:6380/2", 4, 1, 500),
                     new StoreConfig.MemoryConfig(10)),
                 List.of(
                     new ClientConfig(

@@ -56,7 +56,7 @@ class ConfigValidationTest {
           par.max_parameters                    | 0                              | par.max_parameters: must be between 1 and 1000, got 0
           par.max_parameters                    | 1001                           | par.max_parameters: must be between 1 and 1000, got 1001
           store.redis.max_pool_size             | 0                              | store.redis.max_pool_size: must be at least 1, got 0
-          store.redis.max_waiting_handlers      | -1                             | store.redis.max_waiting_handlers: must be at least 0, got -1
+          store.redis.max_waiting_handlers      | 0                              | store.redis.max_waiting_handlers: must be at least 1, got 0
           store.redis.command_timeout_ms        | 0                              | store.redis.command_timeout_ms: must be at least 1, got 0
           store.memory.max_entries              | 0                              | store.memory.max_entries: must be at least 1, got 0
           clients[0].client_id                  | ''                             | clients[0].client_id: client_id is empty
