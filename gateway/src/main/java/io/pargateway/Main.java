@@ -58,16 +58,25 @@ public final class Main {
                 () -> {
                   LOG.info("stopping: draining in-flight requests");
                   CountDownLatch stopped = new CountDownLatch(1);
-                  gateway.stop().eventually(vertx::close).onComplete(done -> stopped.countDown());
-                  try {
-                    if (!stopped.await(bound, TimeUnit.MILLISECONDS)) {
-                      LOG.warn("stop did not finish within {} ms", bound);
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
+                  gateway.stop().onComplete(done -> stopped.countDown());
+                  awaitQuietly(stopped, bound);
+                  // Registered from this thread, so the callback does not need an event loop.
+                  CountDownLatch closed = new CountDownLatch(1);
+                  vertx.close().onComplete(done -> closed.countDown());
+                  awaitQuietly(closed, bound);
+                  LOG.info("stopped");
                 },
                 "par-gateway-shutdown"));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, long timeoutMs) {
+    try {
+      if (!latch.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+        LOG.warn("stop did not finish within {} ms", timeoutMs);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Path configPath(String[] args, Map<String, String> env) {
