@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.pargateway.client.ClientRegistry;
 import io.pargateway.config.GatewayConfig;
+import io.pargateway.config.ListenerConfig;
 import io.pargateway.config.StoreConfig;
 import io.pargateway.store.PushedRequestStore;
 import io.pargateway.store.RedisStoreOptions;
@@ -67,7 +68,8 @@ public final class Gateway {
         config.server().verticles() > 0
             ? config.server().verticles()
             : Runtime.getRuntime().availableProcessors();
-    BoundPorts ports = new BoundPorts();
+    BoundPorts ports =
+        new BoundPorts(config.listeners().stream().map(ListenerConfig::port).toList());
     LOG.info(
         "starting: {} verticle(s), store={}, TLS {}",
         instances,

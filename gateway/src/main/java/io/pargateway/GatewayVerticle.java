@@ -71,10 +71,8 @@ final class GatewayVerticle extends VerticleBase {
     List<Future<HttpServer>> listening = new ArrayList<>();
     for (int i = 0; i < config.listeners().size(); i++) {
       ListenerConfig listener = config.listeners().get(i);
-      // Port 0 would give each verticle its own random port; a negative port asks Vert.x for one
-      // random port shared by every verticle that names the same negative value.
-      int port = listener.port() == 0 ? -(i + 1) : listener.port();
-      HttpServerOptions options = new HttpServerOptions().setHost(listener.host()).setPort(port);
+      HttpServerOptions options =
+          new HttpServerOptions().setHost(listener.host()).setPort(ports.requested(i));
       if (listener.tls() != null) {
         ServerTls.configure(options, listener.tls());
       }

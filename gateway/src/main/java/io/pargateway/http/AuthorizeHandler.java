@@ -100,7 +100,7 @@ public final class AuthorizeHandler implements Handler<RoutingContext> {
           "this authorization server accepts authorization requests only through pushed"
               + " authorization requests");
     }
-    return upstream.relay(request, request.method(), request.uri(), body);
+    return upstream.relay(request, request.method(), request.uri(), body, false);
   }
 
   private Future<Void> redeem(HttpServerRequest request, String requestUriValue, String clientId) {

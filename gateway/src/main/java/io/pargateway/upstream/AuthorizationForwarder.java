@@ -2,6 +2,7 @@ package io.pargateway.upstream;
 
 import io.pargateway.request.Parameters;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -21,9 +22,10 @@ public interface AuthorizationForwarder {
     return (browser, parameters) ->
         upstream.relay(
             browser,
-            io.vertx.core.http.HttpMethod.GET,
+            HttpMethod.GET,
             authorizationPath + "?" + QueryStrings.encode(parameters),
-            null);
+            null,
+            true);
   }
 
   /**

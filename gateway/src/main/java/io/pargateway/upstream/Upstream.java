@@ -55,9 +55,11 @@ public final class Upstream {
   /**
    * Sends {@code method uri} with {@code body} to the upstream, with the end-to-end headers of
    * {@code in} (cookies included) and the original {@code Host}, and streams the upstream's status,
-   * headers and body back to {@code in}'s response.
+   * headers and body back to {@code in}'s response. With {@code noStore}, the answer is marked
+   * {@code Cache-Control: no-store} whatever the upstream said (it may carry a code).
    */
-  public Future<Void> relay(HttpServerRequest in, HttpMethod method, String uri, Buffer body) {
+  public Future<Void> relay(
+      HttpServerRequest in, HttpMethod method, String uri, Buffer body, boolean noStore) {
     RequestOptions options =
         new RequestOptions().setMethod(method).setURI(uri).setIdleTimeout(timeoutMs);
     return client
@@ -76,7 +78,7 @@ public final class Upstream {
             failure ->
                 Future.failedFuture(
                     new UpstreamUnavailableException("upstream request failed", failure)))
-        .compose(response -> streamBack(response, in.response()));
+        .compose(response -> streamBack(response, in.response(), noStore));
   }
 
   /** GETs {@code path} as a client of {@code publicOrigin} would, and returns the whole answer. */
@@ -102,10 +104,14 @@ public final class Upstream {
                     new UpstreamUnavailableException("upstream request failed", failure)));
   }
 
-  private static Future<Void> streamBack(HttpClientResponse from, HttpServerResponse to) {
+  private static Future<Void> streamBack(
+      HttpClientResponse from, HttpServerResponse to, boolean noStore) {
     to.setStatusCode(from.statusCode());
     to.setStatusMessage(from.statusMessage());
     copyEndToEnd(from.headers(), to.headers());
+    if (noStore) {
+      to.headers().set("Cache-Control", "no-store");
+    }
     String length = from.getHeader("Content-Length");
     if (length != null) {
       to.putHeader("Content-Length", length);

@@ -90,6 +90,7 @@ class AuthorizeEndpointTest {
     HttpResponse<String> response =
         Http.get(authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri));
     assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(response.headers().firstValue("Location").orElseThrow())
         .startsWith(TestConfigs.REDIRECT_URI + "?")
         .contains("code=")
