@@ -10,67 +10,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The process as an operator starts it: a bad configuration stops the start with one clear line.
  */
 class MainTest {
 
-  private static Process launch(Path config) throws IOException {
+  /** The gateway as its own process; with {@code output}, both streams go to that file. */
+  private static Process launch(Path config, Path output) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
+    ProcessBuilder builder =
+        new ProcessBuilder(
             List.of(
                 java,
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),
                 "--config",
-                config.toString()))
-        .redirectErrorStream(false)
-        .start();
+                config.toString()));
+    if (output != null) {
+      builder.redirectErrorStream(true).redirectOutput(output.toFile());
+    }
+    return builder.start();
   }
 
   private static String run(Path config) throws Exception {
-    Process process = launch(config);
+    Process process = launch(config, null);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(stderr).isEqualTo(2);
     return stderr;
   }
 
-  @Test
-  void startWhenUnknownKeyThenExitsNamingIt(@TempDir Path dir) throws Exception {
-    Path config = dir.resolve("gateway.yaml");
-    Files.writeString(
-        config,
-        "issuer: http://localhost/default\n"
-            + "upstream:\n"
-            + "  base_url: http://127.0.0.1:9\n"
-            + "  timeout_typo: 5\n");
-    String stderr = run(config);
-    assertThat(stderr).contains("upstream.timeout_typo").hasLineCount(1);
+  static Stream<Arguments> invalidConfigurations() {
+    String valid = "issuer: http://localhost/default\nupstream:\n  base_url: http://127.0.0.1:9\n";
+    return Stream.of(
+        Arguments.of(valid + "  timeout_typo: 5\n", "upstream.timeout_typo"),
+        Arguments.of(
+            valid + "par:\n  request_uri_lifetime_seconds: 3600\n",
+            "par.request_uri_lifetime_seconds"),
+        Arguments.of("upstream:\n  base_url: http://127.0.0.1:9\n", "issuer"),
+        Arguments.of(valid + "store:\n  type: cassandra\n", "store.type"));
   }
 
-  @Test
-  void startWhenLifetimeImpossibleThenExitsNamingIt(@TempDir Path dir) throws Exception {
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("invalidConfigurations")
+  void startWhenConfigurationInvalidThenExitsWithOneLineNamingTheKey(
+      String yaml, String key, @TempDir Path dir) throws Exception {
     Path config = dir.resolve("gateway.yaml");
-    Files.writeString(
-        config,
-        "issuer: http://localhost/default\n"
-            + "upstream:\n"
-            + "  base_url: http://127.0.0.1:9\n"
-            + "par:\n"
-            + "  request_uri_lifetime_seconds: 3600\n");
-    assertThat(run(config)).contains("par.request_uri_lifetime_seconds");
-  }
-
-  @Test
-  void startWhenIssuerMissingThenExitsNamingIt(@TempDir Path dir) throws Exception {
-    Path config = dir.resolve("gateway.yaml");
-    Files.writeString(config, "upstream:\n  base_url: http://127.0.0.1:9\n");
-    assertThat(run(config)).contains("issuer");
+    Files.writeString(config, yaml);
+    assertThat(run(config)).contains(key).hasLineCount(1);
   }
 
   @Test
@@ -88,18 +83,7 @@ class MainTest {
             + "upstream:\n"
             + "  base_url: http://127.0.0.1:9\n");
     Path output = dir.resolve("stdout.log");
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "--config",
-                    config.toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = launch(config, output);
     try {
       boolean live = false;
       for (int i = 0; i < 300 && !live; i++) {

@@ -1,5 +1,7 @@
 package io.pargateway.client;
 
+import java.util.Optional;
+
 /**
  * A client identifier (RFC 6749 §2.2): a non-empty string of visible ASCII characters and spaces,
  * bounded in length.
@@ -22,6 +24,18 @@ public record ClientId(String value) {
       if (c < 0x20 || c > 0x7e) {
         throw new IllegalArgumentException("client_id has a character outside %x20-7E");
       }
+    }
+  }
+
+  /** The client id {@code value} names, or empty when it is absent or malformed. */
+  public static Optional<ClientId> tryParse(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new ClientId(value));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 

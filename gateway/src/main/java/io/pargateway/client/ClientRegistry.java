@@ -14,6 +14,13 @@ public interface ClientRegistry {
   /** The client registered under {@code id}, if any. */
   Optional<RegisteredClient> find(ClientId id);
 
+  /**
+   * The client registered under the raw {@code client_id} value, if it is well-formed and known.
+   */
+  default Optional<RegisteredClient> find(String clientId) {
+    return ClientId.tryParse(clientId).flatMap(this::find);
+  }
+
   /** A registry of a fixed list of clients. */
   static ClientRegistry of(List<RegisteredClient> clients) {
     Map<ClientId, RegisteredClient> byId =

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The authorization endpoint in front of the upstream's (<a
@@ -89,13 +90,21 @@ public final class AuthorizeHandler implements Handler<RoutingContext> {
             : body.toString(StandardCharsets.UTF_8);
     Parameters parameters = FormParser.parse(encoded, maxParameters);
     String clientIdValue = parameters.get("client_id");
-    if (clientIdValue != null) {
-      context.put(Exchange.CLIENT_ID, clientIdValue);
-    }
+    Optional<ClientId> clientId = ClientId.tryParse(clientIdValue);
+    // Only a well-formed id reaches the log line: no control characters from a query string.
+    clientId.ifPresent(id -> context.put(Exchange.CLIENT_ID, id.value()));
     if (parameters.has("request_uri")) {
-      return redeem(request, parameters.get("request_uri"), clientIdValue);
+      if (clientIdValue == null) {
+        throw OAuthException.invalidRequest("client_id is required with request_uri");
+      }
+      return redeem(request, parameters.get("request_uri"), clientId);
     }
-    if (requireParForAll || requiresPar(clientIdValue)) {
+    boolean clientRequiresPar =
+        clientId
+            .flatMap(clients::find)
+            .map(RegisteredClient::requirePushedAuthorizationRequests)
+            .orElse(false);
+    if (requireParForAll || clientRequiresPar) {
       throw OAuthException.invalidRequest(
           "this authorization server accepts authorization requests only through pushed"
               + " authorization requests");
@@ -103,20 +112,19 @@ public final class AuthorizeHandler implements Handler<RoutingContext> {
     return upstream.relay(request, request.method(), request.uri(), body, false);
   }
 
-  private Future<Void> redeem(HttpServerRequest request, String requestUriValue, String clientId) {
-    if (clientId == null) {
-      throw OAuthException.invalidRequest("client_id is required with request_uri");
-    }
-    ClientId client;
+  private Future<Void> redeem(
+      HttpServerRequest request, String requestUriValue, Optional<ClientId> clientId) {
     RequestUri requestUri;
     try {
-      client = new ClientId(clientId);
       requestUri = RequestUri.parse(requestUriValue);
     } catch (IllegalArgumentException e) {
       throw OAuthException.of(ErrorCode.INVALID_REQUEST_URI, INVALID_REQUEST_URI);
     }
+    if (clientId.isEmpty()) {
+      throw OAuthException.of(ErrorCode.INVALID_REQUEST_URI, INVALID_REQUEST_URI);
+    }
     return store
-        .redeem(requestUri, client)
+        .redeem(requestUri, clientId.get())
         .compose(
             pushed -> {
               if (pushed == null) {
@@ -125,20 +133,6 @@ public final class AuthorizeHandler implements Handler<RoutingContext> {
               }
               return forwarder.forward(request, Parameters.of(pushed.parameters()));
             });
-  }
-
-  private boolean requiresPar(String clientId) {
-    if (clientId == null) {
-      return false;
-    }
-    try {
-      return clients
-          .find(new ClientId(clientId))
-          .map(RegisteredClient::requirePushedAuthorizationRequests)
-          .orElse(false);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static String nullToEmpty(String value) {

@@ -43,20 +43,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return oauth;
     }
     if (failure instanceof StoreUnavailableException) {
-      LOG.warn(
-          "store unavailable correlation_id={}: {}",
-          context.get(Exchange.CORRELATION_ID),
-          describe(failure));
-      return OAuthException.temporarilyUnavailable(
-          "the service is temporarily unavailable", RETRY_AFTER_SECONDS);
+      return unavailable(context, failure, "the service is temporarily unavailable");
     }
     if (failure instanceof UpstreamUnavailableException) {
-      LOG.warn(
-          "upstream unavailable correlation_id={}: {}",
-          context.get(Exchange.CORRELATION_ID),
-          describe(failure));
-      return OAuthException.temporarilyUnavailable(
-          "the authorization server is temporarily unavailable", RETRY_AFTER_SECONDS);
+      return unavailable(context, failure, "the authorization server is temporarily unavailable");
     }
     if (failure == null) {
       return context.statusCode() == 413
@@ -66,6 +56,17 @@ public final class FailureHandler implements Handler<RoutingContext> {
     LOG.error(
         "unexpected failure correlation_id={}", context.get(Exchange.CORRELATION_ID), failure);
     return OAuthException.serverError();
+  }
+
+  /** A dependency is down: 503 with {@code Retry-After}, and a warning with the cause's type. */
+  private static OAuthException unavailable(
+      RoutingContext context, Throwable failure, String description) {
+    LOG.warn(
+        "{} correlation_id={}: {}",
+        description,
+        context.get(Exchange.CORRELATION_ID),
+        describe(failure));
+    return OAuthException.temporarilyUnavailable(description, RETRY_AFTER_SECONDS);
   }
 
   private static String describe(Throwable failure) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pargateway.Gateway;
 import io.pargateway.testing.Http;
+import io.pargateway.testing.Pushes;
 import io.pargateway.testing.RedisServerFixture;
 import io.pargateway.testing.TestConfigs;
 import io.pargateway.testing.UpstreamOp;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * many callers race for it on both replicas.
  */
 class ReplicasTest {
-
-  private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
   private static RedisServerFixture redis;
   private static UpstreamOp upstream;
@@ -60,36 +55,17 @@ class ReplicasTest {
     redis.stop();
   }
 
-  private static String push(Gateway replica) {
-    HttpResponse<String> response =
-        Http.postForm(
-            "http://127.0.0.1:" + replica.port() + "/par",
-            Http.form(
-                Http.params(
-                    "response_type", "code",
-                    "redirect_uri", TestConfigs.REDIRECT_URI,
-                    "scope", "openid",
-                    "code_challenge", CHALLENGE,
-                    "code_challenge_method", "S256")),
-            new String[] {TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET});
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return new JsonObject(response.body()).getString("request_uri");
-  }
-
-  private static String authorize(Gateway replica, String requestUri) {
-    return "http://127.0.0.1:"
-        + replica.port()
-        + "/default/authorize?client_id="
-        + TestConfigs.BASIC_CLIENT
-        + "&request_uri="
-        + URLEncoder.encode(requestUri, StandardCharsets.UTF_8);
-  }
-
   @Test
   void pushedOnOneReplicaThenRedeemedOnTheOther() {
-    String requestUri = push(replicaA);
-    assertThat(Http.get(authorize(replicaB, requestUri)).statusCode()).isEqualTo(302);
-    assertThat(Http.get(authorize(replicaA, requestUri)).statusCode()).isEqualTo(400);
+    String requestUri = Pushes.pushForRequestUri(replicaA);
+    assertThat(
+            Http.get(Pushes.authorizeUrl(replicaB, TestConfigs.BASIC_CLIENT, requestUri))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(
+            Http.get(Pushes.authorizeUrl(replicaA, TestConfigs.BASIC_CLIENT, requestUri))
+                .statusCode())
+        .isEqualTo(400);
   }
 
   @Test
@@ -98,11 +74,14 @@ class ReplicasTest {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       for (int round = 0; round < 5; round++) {
-        String requestUri = push(round % 2 == 0 ? replicaA : replicaB);
+        String requestUri = Pushes.pushForRequestUri(round % 2 == 0 ? replicaA : replicaB);
         List<Callable<Integer>> racers = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
           Gateway target = i % 2 == 0 ? replicaA : replicaB;
-          racers.add(() -> Http.get(authorize(target, requestUri)).statusCode());
+          racers.add(
+              () ->
+                  Http.get(Pushes.authorizeUrl(target, TestConfigs.BASIC_CLIENT, requestUri))
+                      .statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> status : pool.invokeAll(racers)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pargateway.Gateway;
 import io.pargateway.testing.Http;
+import io.pargateway.testing.Pushes;
 import io.pargateway.testing.RedisServerFixture;
 import io.pargateway.testing.TestConfigs;
 import io.pargateway.testing.UpstreamOp;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Fail closed: when Redis cannot be reached, no request_uri is issued and readiness says so. */
 class StoreDownTest {
-
-  private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
   private static UpstreamOp upstream;
   private static Vertx vertx;
@@ -32,22 +31,6 @@ class StoreDownTest {
   static void stop() {
     Http.await(vertx.close());
     upstream.close();
-  }
-
-  private static HttpResponse<String> push(Gateway gateway) {
-    return Http.postForm(
-        "http://127.0.0.1:" + gateway.port() + "/par",
-        Http.form(
-            Http.params(
-                "response_type",
-                "code",
-                "redirect_uri",
-                TestConfigs.REDIRECT_URI,
-                "code_challenge",
-                CHALLENGE,
-                "code_challenge_method",
-                "S256")),
-        new String[] {TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET});
   }
 
   private static void assertUnavailable(HttpResponse<String> response) {
@@ -69,9 +52,11 @@ class StoreDownTest {
                 TestConfigs.config(
                     TestConfigs.Options.of(upstream).withRedis(redis.connectionString()))));
     try {
-      assertThat(push(gateway).statusCode()).isEqualTo(201);
+      assertThat(
+              Pushes.push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET).statusCode())
+          .isEqualTo(201);
       redis.stop();
-      assertUnavailable(push(gateway));
+      assertUnavailable(Pushes.push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET));
       assertThat(Http.get("http://127.0.0.1:" + gateway.port() + "/health/ready").statusCode())
           .isEqualTo(503);
       assertThat(Http.get("http://127.0.0.1:" + gateway.port() + "/health/live").statusCode())
@@ -92,7 +77,7 @@ class StoreDownTest {
                     TestConfigs.Options.of(upstream)
                         .withRedis("redis://127.0.0.1:" + RedisServerFixture.freeLocalPort()))));
     try {
-      assertUnavailable(push(gateway));
+      assertUnavailable(Pushes.push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET));
     } finally {
       Http.await(gateway.stop());
     }

@@ -1,12 +1,10 @@
 package io.pargateway.http;
 
-import static io.pargateway.testing.Http.form;
-import static io.pargateway.testing.Http.params;
-import static io.pargateway.testing.Http.postForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pargateway.Gateway;
 import io.pargateway.testing.Http;
+import io.pargateway.testing.Pushes;
 import io.pargateway.testing.TestConfigs;
 import io.pargateway.testing.UpstreamOp;
 import io.vertx.core.Vertx;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Black-box tests of the authorization endpoint in front of a real upstream OP. */
 class AuthorizeEndpointTest {
 
-  private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-
   private static Vertx vertx;
   private static UpstreamOp upstream;
   private static Gateway gateway;
@@ -38,7 +34,10 @@ class AuthorizeEndpointTest {
     TestConfigs.Options options = TestConfigs.Options.of(upstream);
     gateway = Http.await(Gateway.start(vertx, TestConfigs.config(options)));
     shortLived =
-        Http.await(Gateway.start(vertx, TestConfigs.config(options.withLifetimeSeconds(1))));
+        Http.await(
+            Gateway.start(
+                vertx,
+                TestConfigs.config(TestConfigs.Options.of(upstream).withLifetimeSeconds(1))));
     base = "http://127.0.0.1:" + gateway.port();
   }
 
@@ -48,32 +47,6 @@ class AuthorizeEndpointTest {
     Http.await(shortLived.stop());
     Http.await(vertx.close());
     upstream.close();
-  }
-
-  static String push(Gateway target, String clientId, String secret) {
-    HttpResponse<String> response =
-        postForm(
-            "http://127.0.0.1:" + target.port() + "/par",
-            form(
-                params(
-                    "response_type", "code",
-                    "redirect_uri", TestConfigs.REDIRECT_URI,
-                    "scope", "openid",
-                    "state", "st",
-                    "code_challenge", CHALLENGE,
-                    "code_challenge_method", "S256")),
-            new String[] {clientId, secret});
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return new JsonObject(response.body()).getString("request_uri");
-  }
-
-  static String authorizeUrl(Gateway target, String clientId, String requestUri) {
-    return "http://127.0.0.1:"
-        + target.port()
-        + "/default/authorize?client_id="
-        + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-        + "&request_uri="
-        + URLEncoder.encode(requestUri, StandardCharsets.UTF_8);
   }
 
   private static void assertRefusedPage(HttpResponse<String> response, String error) {
@@ -86,9 +59,9 @@ class AuthorizeEndpointTest {
 
   @Test
   void authorizeWithRequestUriThenUpstreamRedirectsWithCode() {
-    String requestUri = push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
+    String requestUri = Pushes.pushForRequestUri(gateway);
     HttpResponse<String> response =
-        Http.get(authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri));
+        Http.get(Pushes.authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri));
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(response.headers().firstValue("Location").orElseThrow())
@@ -99,29 +72,29 @@ class AuthorizeEndpointTest {
 
   @Test
   void authorizeWhenRedeemedTwiceThenSecondRefused() {
-    String requestUri = push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
-    String url = authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri);
+    String requestUri = Pushes.pushForRequestUri(gateway);
+    String url = Pushes.authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri);
     assertThat(Http.get(url).statusCode()).isEqualTo(302);
     assertRefusedPage(Http.get(url), "invalid_request_uri");
   }
 
   @Test
   void authorizeWhenExpiredThenRefused() throws InterruptedException {
-    String requestUri = push(shortLived, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
+    String requestUri = Pushes.pushForRequestUri(shortLived);
     Thread.sleep(1_500);
     assertRefusedPage(
-        Http.get(authorizeUrl(shortLived, TestConfigs.BASIC_CLIENT, requestUri)),
+        Http.get(Pushes.authorizeUrl(shortLived, TestConfigs.BASIC_CLIENT, requestUri)),
         "invalid_request_uri");
   }
 
   @Test
   void authorizeWhenAnotherClientsIdThenRefusedAlikeAndNotConsumed() {
-    String requestUri = push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
+    String requestUri = Pushes.pushForRequestUri(gateway);
     HttpResponse<String> foreign =
-        Http.get(authorizeUrl(gateway, TestConfigs.POST_CLIENT, requestUri));
+        Http.get(Pushes.authorizeUrl(gateway, TestConfigs.POST_CLIENT, requestUri));
     HttpResponse<String> unknown =
         Http.get(
-            authorizeUrl(
+            Pushes.authorizeUrl(
                 gateway,
                 TestConfigs.POST_CLIENT,
                 "urn:ietf:params:oauth:request_uri:" + "A".repeat(43)));
@@ -129,13 +102,15 @@ class AuthorizeEndpointTest {
     // Same answer as for a value that never existed: nothing tells the two apart.
     assertThat(foreign.body()).isEqualTo(unknown.body());
     // The owner can still use it.
-    assertThat(Http.get(authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri)).statusCode())
+    assertThat(
+            Http.get(Pushes.authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri))
+                .statusCode())
         .isEqualTo(302);
   }
 
   @Test
   void authorizeWhenRequestUriWithoutClientIdThenRefused() {
-    String requestUri = push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
+    String requestUri = Pushes.pushForRequestUri(gateway);
     assertRefusedPage(
         Http.get(
             base
@@ -147,15 +122,15 @@ class AuthorizeEndpointTest {
   @Test
   void authorizeWhenMalformedRequestUriThenRefused() {
     assertRefusedPage(
-        Http.get(authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, "https://evil.example/ro")),
+        Http.get(Pushes.authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, "https://evil.example/ro")),
         "invalid_request_uri");
   }
 
   @Test
   void authorizeWhenExtraQueryParametersThenTheyAreNotMerged() {
-    String requestUri = push(gateway, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
+    String requestUri = Pushes.pushForRequestUri(gateway);
     String url =
-        authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri)
+        Pushes.authorizeUrl(gateway, TestConfigs.BASIC_CLIENT, requestUri)
             + "&redirect_uri="
             + URLEncoder.encode("https://evil.example/cb", StandardCharsets.UTF_8)
             + "&state=injected";
@@ -210,8 +185,10 @@ class AuthorizeEndpointTest {
                   + TestConfigs.BASIC_CLIENT),
           "invalid_request");
       // A pushed request still goes through.
-      String requestUri = push(strict, TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET);
-      assertThat(Http.get(authorizeUrl(strict, TestConfigs.BASIC_CLIENT, requestUri)).statusCode())
+      String requestUri = Pushes.pushForRequestUri(strict);
+      assertThat(
+              Http.get(Pushes.authorizeUrl(strict, TestConfigs.BASIC_CLIENT, requestUri))
+                  .statusCode())
           .isEqualTo(302);
     } finally {
       Http.await(strict.stop());
@@ -224,7 +201,7 @@ class AuthorizeEndpointTest {
         Http.send(
             HttpRequest.newBuilder(
                     URI.create(
-                        authorizeUrl(
+                        Pushes.authorizeUrl(
                             gateway,
                             TestConfigs.BASIC_CLIENT,
                             "urn:ietf:params:oauth:request_uri:" + "B".repeat(43))))

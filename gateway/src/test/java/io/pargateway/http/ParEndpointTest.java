@@ -1,12 +1,12 @@
 package io.pargateway.http;
 
 import static io.pargateway.testing.Http.form;
-import static io.pargateway.testing.Http.params;
 import static io.pargateway.testing.Http.postForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pargateway.Gateway;
 import io.pargateway.testing.Http;
+import io.pargateway.testing.Pushes;
 import io.pargateway.testing.TestConfigs;
 import io.pargateway.testing.UpstreamOp;
 import io.vertx.core.Vertx;
@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Black-box tests of {@code POST /par}: every refusal with its status and error code. */
 class ParEndpointTest {
 
-  private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
   private static final String[] BASIC = {TestConfigs.BASIC_CLIENT, TestConfigs.BASIC_SECRET};
 
   private static Vertx vertx;
@@ -51,14 +50,7 @@ class ParEndpointTest {
   }
 
   private static Map<String, String> validRequest() {
-    return params(
-        "response_type", "code",
-        "client_id", TestConfigs.BASIC_CLIENT,
-        "redirect_uri", TestConfigs.REDIRECT_URI,
-        "scope", "openid",
-        "state", "s1",
-        "code_challenge", CHALLENGE,
-        "code_challenge_method", "S256");
+    return with(Pushes.validRequest(), "client_id", TestConfigs.BASIC_CLIENT);
   }
 
   private static Map<String, String> with(Map<String, String> base, String... namesAndValues) {

@@ -18,85 +18,55 @@ public final class TestConfigs {
 
   private TestConfigs() {}
 
-  /** A builder-like set of knobs; every test names only what it changes. */
-  public record Options(
-      String upstreamBaseUrl,
-      String authorizationPath,
-      String store,
-      String redisConnectionString,
-      String forwardMode,
-      int lifetimeSeconds,
-      boolean requireParForAll,
-      int maxBodyBytes) {
+  /** The knobs tests turn; each test names only what it changes. */
+  public static final class Options {
+    private final String upstreamBaseUrl;
+    private final String authorizationPath;
+    private String store = "memory";
+    private String redisConnectionString;
+    private String forwardMode = "proxy";
+    private int lifetimeSeconds = 60;
+    private boolean requireParForAll;
+    private int maxBodyBytes = 65536;
+
+    private Options(UpstreamOp upstream) {
+      this.upstreamBaseUrl = upstream.baseUrl();
+      this.authorizationPath = upstream.authorizationPath();
+    }
 
     public static Options of(UpstreamOp upstream) {
-      return new Options(
-          upstream.baseUrl(),
-          upstream.authorizationPath(),
-          "memory",
-          null,
-          "proxy",
-          60,
-          false,
-          65536);
+      return new Options(upstream);
     }
 
     public Options withRedis(String connectionString) {
-      return new Options(
-          upstreamBaseUrl,
-          authorizationPath,
-          "redis",
-          connectionString,
-          forwardMode,
-          lifetimeSeconds,
-          requireParForAll,
-          maxBodyBytes);
+      store = "redis";
+      redisConnectionString = connectionString;
+      return this;
     }
 
     public Options withForwardMode(String mode) {
-      return new Options(
-          upstreamBaseUrl,
-          authorizationPath,
-          store,
-          redisConnectionString,
-          mode,
-          lifetimeSeconds,
-          requireParForAll,
-          maxBodyBytes);
+      forwardMode = mode;
+      return this;
     }
 
     public Options withLifetimeSeconds(int seconds) {
-      return new Options(
-          upstreamBaseUrl,
-          authorizationPath,
-          store,
-          redisConnectionString,
-          forwardMode,
-          seconds,
-          requireParForAll,
-          maxBodyBytes);
+      lifetimeSeconds = seconds;
+      return this;
     }
 
     public Options withRequireParForAll(boolean required) {
-      return new Options(
-          upstreamBaseUrl,
-          authorizationPath,
-          store,
-          redisConnectionString,
-          forwardMode,
-          lifetimeSeconds,
-          required,
-          maxBodyBytes);
+      requireParForAll = required;
+      return this;
     }
   }
 
   public static GatewayConfig config(Options o) {
     String redis =
-        o.redisConnectionString() == null
+        o.redisConnectionString == null
             ? ""
             : "  redis:\n"
                 + "    connection_string: \""
-                + o.redisConnectionString()
+                + o.redisConnectionString
                 + "\"\n"
                 + "    command_timeout_ms: 500\n";
     String yaml =
@@ -109,28 +79,28 @@ public final class TestConfigs {
             + "  shutdown_timeout_ms: 2000\n"
             + "upstream:\n"
             + "  base_url: \""
-            + o.upstreamBaseUrl()
+            + o.upstreamBaseUrl
             + "\"\n"
             + "  authorization_path: \""
-            + o.authorizationPath()
+            + o.authorizationPath
             + "\"\n"
             + "par:\n"
             + "  request_uri_lifetime_seconds: "
-            + o.lifetimeSeconds()
+            + o.lifetimeSeconds
             + "\n"
             + "  require_pushed_authorization_requests: "
-            + o.requireParForAll()
+            + o.requireParForAll
             + "\n"
             + "  max_body_bytes: "
-            + o.maxBodyBytes()
+            + o.maxBodyBytes
             + "\n"
             + "authorization:\n"
             + "  forward_mode: "
-            + o.forwardMode()
+            + o.forwardMode
             + "\n"
             + "store:\n"
             + "  type: "
-            + o.store()
+            + o.store
             + "\n"
             + redis
             + "clients:\n"

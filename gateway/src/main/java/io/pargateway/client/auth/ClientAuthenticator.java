@@ -3,7 +3,6 @@ package io.pargateway.client.auth;
 import static java.util.Objects.requireNonNull;
 
 import io.pargateway.client.AuthMethod;
-import io.pargateway.client.ClientId;
 import io.pargateway.client.ClientRegistry;
 import io.pargateway.client.RegisteredClient;
 import io.pargateway.oauth.OAuthException;
@@ -68,15 +67,7 @@ public final class ClientAuthenticator {
   }
 
   private Future<RegisteredClient> authenticatePublic(ClientAuthRequest request, String challenge) {
-    String clientId = request.form().get("client_id");
-    RegisteredClient client = null;
-    if (clientId != null) {
-      try {
-        client = registry.find(new ClientId(clientId)).orElse(null);
-      } catch (IllegalArgumentException e) {
-        client = null;
-      }
-    }
+    RegisteredClient client = registry.find(request.form().get("client_id")).orElse(null);
     if (client == null || client.authMethod() != AuthMethod.NONE) {
       return Future.failedFuture(
           OAuthException.invalidClient("client authentication failed", challenge)

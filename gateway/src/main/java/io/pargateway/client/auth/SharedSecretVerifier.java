@@ -1,6 +1,5 @@
 package io.pargateway.client.auth;
 
-import io.pargateway.client.ClientId;
 import io.pargateway.client.ClientRegistry;
 import io.pargateway.client.ClientSecret;
 import io.pargateway.client.RegisteredClient;
@@ -24,12 +23,7 @@ final class SharedSecretVerifier {
   }
 
   Future<RegisteredClient> verify(String clientId, String secret, String challenge) {
-    RegisteredClient client;
-    try {
-      client = registry.find(new ClientId(clientId)).orElse(null);
-    } catch (IllegalArgumentException e) {
-      client = null;
-    }
+    RegisteredClient client = registry.find(clientId).orElse(null);
     // Compare against a decoy when there is nothing to compare with, so the work is the same.
     boolean hasSecret = client != null && client.secret().isPresent();
     ClientSecret expected = hasSecret ? client.secret().get() : DECOY;
