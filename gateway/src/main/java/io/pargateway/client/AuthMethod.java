@@ -12,6 +12,27 @@ public enum AuthMethod {
   CLIENT_SECRET_BASIC,
   /** RFC 6749 §2.3.1, credentials in the form body. */
   CLIENT_SECRET_POST,
+  /**
+   * A JWT assertion MACed with the client secret (<a
+   * href="https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication">OIDC Core
+   * §9</a>, RFC 7523 §2.2).
+   */
+  CLIENT_SECRET_JWT,
+  /**
+   * A JWT assertion signed with a private key of the client's registered JWK Set (OIDC Core §9, <a
+   * href="https://datatracker.ietf.org/doc/html/rfc7523#section-2.2">RFC 7523 §2.2</a>).
+   */
+  PRIVATE_KEY_JWT,
+  /**
+   * A TLS client certificate chained to a trusted CA, with the registered subject (<a
+   * href="https://datatracker.ietf.org/doc/html/rfc8705#section-2.1">RFC 8705 §2.1</a>).
+   */
+  TLS_CLIENT_AUTH,
+  /**
+   * A TLS client certificate matching one of the client's registered keys, without a chain (<a
+   * href="https://datatracker.ietf.org/doc/html/rfc8705#section-2.2">RFC 8705 §2.2</a>).
+   */
+  SELF_SIGNED_TLS_CLIENT_AUTH,
   /** A public client: no authentication, identified by {@code client_id} only. */
   NONE;
 

@@ -4,7 +4,6 @@ import io.pargateway.config.ClientConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,18 +28,11 @@ public interface ClientRegistry {
     return id -> Optional.ofNullable(byId.get(id));
   }
 
-  /** A registry of the clients in the configuration. */
+  /**
+   * A registry of the clients in a validated configuration, with their keys, secrets and subjects
+   * parsed once, here.
+   */
   static ClientRegistry fromConfig(List<ClientConfig> clients) {
-    return of(clients.stream().map(ClientRegistry::toClient).toList());
-  }
-
-  private static RegisteredClient toClient(ClientConfig config) {
-    return new RegisteredClient(
-        new ClientId(config.clientId()),
-        AuthMethod.fromMetadataName(config.tokenEndpointAuthMethod()),
-        Optional.ofNullable(config.clientSecret()).map(ClientSecret::of),
-        Set.copyOf(config.redirectUris()),
-        config.requirePushedAuthorizationRequests(),
-        config.requirePkce());
+    return of(clients.stream().map(ConfiguredClients::toClient).toList());
   }
 }

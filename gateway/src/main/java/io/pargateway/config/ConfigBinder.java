@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -139,7 +140,7 @@ final class ConfigBinder {
     if (Collection.class.isAssignableFrom(type)) {
       return "must be a list";
     }
-    if (type.isRecord()) {
+    if (type.isRecord() || Map.class.isAssignableFrom(type)) {
       return "must be a mapping of keys to values";
     }
     return "invalid value";

@@ -104,24 +104,35 @@ public final class ConfigLoader {
         config.par(),
         authorization,
         config.store(),
-        config.clients());
+        config.clients(),
+        config.clientAuthentication());
   }
 
   private static boolean isUnset(String value) {
     return value == null || value.isEmpty();
   }
 
-  /** Names the environment variable that set {@code key} or a mapping above it, if one did. */
+  /**
+   * Names the environment variable that set {@code key} or a mapping above it, if one did; else one
+   * that set a key below it, which made it (an unknown key such as {@code client} from {@code
+   * PARGW_CLIENT__AUTHENTICATION__...}).
+   */
   private static String setBy(String key, Map<String, String> variableByKey) {
     for (Map.Entry<String, String> entry : variableByKey.entrySet()) {
-      String overridden = entry.getKey();
-      if (key.equals(overridden)
-          || key.startsWith(overridden + ".")
-          || key.startsWith(overridden + "[")) {
+      if (isSameOrBelow(key, entry.getKey())) {
+        return " (set by " + entry.getValue() + ")";
+      }
+    }
+    for (Map.Entry<String, String> entry : variableByKey.entrySet()) {
+      if (isSameOrBelow(entry.getKey(), key)) {
         return " (set by " + entry.getValue() + ")";
       }
     }
     return "";
+  }
+
+  private static boolean isSameOrBelow(String key, String above) {
+    return key.equals(above) || key.startsWith(above + ".") || key.startsWith(above + "[");
   }
 
   private static String read(Path file) {

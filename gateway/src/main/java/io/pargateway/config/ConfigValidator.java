@@ -1,16 +1,27 @@
 package io.pargateway.config;
 
+import io.pargateway.client.AuthMethod;
 import io.pargateway.client.ClientId;
+import io.pargateway.config.ClientAuthenticationConfig.AssertionConfig;
+import io.pargateway.config.ClientAuthenticationConfig.ForwardedCertificateConfig;
+import io.pargateway.config.ClientAuthenticationConfig.JwksConfig;
+import io.pargateway.config.ClientAuthenticationConfig.MtlsConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules a bound configuration must meet, checked in the order of {@link #validate}. Each
@@ -21,12 +32,22 @@ final class ConfigValidator {
 
   /** The authentication methods of this version (RFC 7591 §2 names). */
   static final List<String> AUTH_METHODS =
-      List.of("client_secret_basic", "client_secret_post", "none");
+      Arrays.stream(AuthMethod.values()).map(AuthMethod::metadataName).toList();
+
+  /**
+   * The JWS algorithms a client assertion may be allowed to use (RFC 7518 §3.1 names). Never {@code
+   * none}: an assertion must be signed or MACed (RFC 7523 §3 item 9).
+   */
+  static final List<String> ALGORITHMS =
+      List.of("PS256", "ES256", "EdDSA", "RS256", "HS256", "HS384", "HS512");
 
   /** Path prefixes the gateway serves itself, whatever the configuration says. */
   static final List<String> RESERVED_PATHS = List.of("/health", "/.well-known");
 
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+
+  /** An HTTP field name (RFC 9110 §5.1, a token). */
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private ConfigValidator() {}
 
@@ -38,7 +59,8 @@ final class ConfigValidator {
     par(config.par());
     authorization(config.authorization(), config.par());
     store(config.store());
-    clients(config.clients());
+    clientAuthentication(config.clientAuthentication());
+    clients(config.clients(), config.clientAuthentication(), certificatesArrive(config));
   }
 
   /**
@@ -128,7 +150,122 @@ final class ConfigValidator {
     requireRange("store.memory.max_entries", store.memory().maxEntries(), 1, Long.MAX_VALUE);
   }
 
-  private static void clients(List<ClientConfig> clients) {
+  private static void clientAuthentication(ClientAuthenticationConfig authentication) {
+    assertion(authentication.assertion());
+    jwksFetching(authentication.jwks());
+    mtls(authentication.mtls());
+  }
+
+  private static void assertion(AssertionConfig assertion) {
+    String key = "client_authentication.assertion";
+    if (assertion.audience() == null) {
+      throw new ConfigProblem(key + ".audience", "required");
+    }
+    if (ClientAuthValidator.isSet(assertion.tokenEndpoint())) {
+      requireHttpsUrl(key + ".token_endpoint", assertion.tokenEndpoint());
+    }
+    requireRange(key + ".max_lifetime_seconds", assertion.maxLifetimeSeconds(), 1, 3600);
+    // FAPI 2.0 §5.3.2.1-13: accept iat and nbf up to 10 s in the future, refuse more than 60 s.
+    requireRange(key + ".max_clock_skew_seconds", assertion.maxClockSkewSeconds(), 0, 60);
+    requireRange(key + ".max_bytes", assertion.maxBytes(), 512, 65536);
+    List<String> algorithms = assertion.algorithms();
+    if (algorithms.isEmpty()) {
+      throw new ConfigProblem(key + ".algorithms", "required, at least one");
+    }
+    for (int i = 0; i < algorithms.size(); i++) {
+      requireAlgorithm(ConfigProblem.element(key + ".algorithms", i), algorithms.get(i));
+    }
+  }
+
+  /** One of {@link #ALGORITHMS}, written exactly; {@code none} gets its own message. */
+  static void requireAlgorithm(String key, String algorithm) {
+    if ("none".equalsIgnoreCase(algorithm)) {
+      throw new ConfigProblem(
+          key, "none is never allowed: client assertions must be signed (RFC 7523 §3)");
+    }
+    if (!ALGORITHMS.contains(algorithm)) {
+      throw new ConfigProblem(key, "must be one of " + String.join(", ", ALGORITHMS));
+    }
+  }
+
+  private static void jwksFetching(JwksConfig jwks) {
+    String key = "client_authentication.jwks";
+    requireRange(key + ".cache_seconds", jwks.cacheSeconds(), 1, 86400);
+    requireRange(key + ".refresh_min_interval_seconds", jwks.refreshMinIntervalSeconds(), 0, 3600);
+    requireRange(key + ".fetch_timeout_ms", jwks.fetchTimeoutMs(), 1, Integer.MAX_VALUE);
+    requireRange(key + ".max_bytes", jwks.maxBytes(), 1024, 1048576);
+  }
+
+  private static void mtls(MtlsConfig mtls) {
+    if (ClientAuthValidator.isSet(mtls.trustAnchorsPath())) {
+      trustAnchors("client_authentication.mtls.trust_anchors_path", mtls.trustAnchorsPath());
+    }
+    forwardedCertificate(mtls.forwardedCertificate());
+  }
+
+  /** A PEM (or DER) file of at least one X.509 certificate (RFC 8705 §2.1). */
+  private static void trustAnchors(String key, String file) {
+    Path path = readableFile(key, file);
+    try (InputStream in = Files.newInputStream(path)) {
+      if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        throw new ConfigProblem(key, "holds no X.509 certificate; a PEM file of CA certificates");
+      }
+    } catch (CertificateException e) {
+      throw new ConfigProblem(key, "not a PEM file of X.509 CA certificates");
+    } catch (IOException e) {
+      throw new ConfigProblem(key, "cannot read " + file);
+    }
+  }
+
+  /**
+   * A forwarded certificate is believed only from the proxies named (RFC 8705 §6.5), so a header
+   * needs them, and proxies without a header are a mistake.
+   */
+  private static void forwardedCertificate(ForwardedCertificateConfig forwarded) {
+    String key = "client_authentication.mtls.forwarded_certificate";
+    if (forwarded.format() == null) {
+      throw new ConfigProblem(key + ".format", "required");
+    }
+    List<String> proxies = forwarded.trustedProxies();
+    if (!ClientAuthValidator.isSet(forwarded.header())) {
+      if (!proxies.isEmpty()) {
+        throw new ConfigProblem(key + ".trusted_proxies", "only used with header; set header too");
+      }
+      return;
+    }
+    if (!HEADER_NAME.matcher(forwarded.header()).matches()) {
+      throw new ConfigProblem(
+          key + ".header",
+          "must be an HTTP header name, a token of RFC 9110 §5.1 such as ssl-client-cert");
+    }
+    if (proxies.isEmpty()) {
+      throw new ConfigProblem(
+          key + ".trusted_proxies",
+          "required, at least one, when header is set: only these proxies may set it");
+    }
+    for (int i = 0; i < proxies.size(); i++) {
+      try {
+        IpRange.parse(proxies.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigProblem(
+            ConfigProblem.element(key + ".trusted_proxies", i),
+            "not an IP address or CIDR range: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Whether client certificates can reach the gateway: asked for by a listener, or forwarded. */
+  private static boolean certificatesArrive(GatewayConfig config) {
+    return config.listeners().stream()
+            .anyMatch(l -> l.tls() != null && l.tls().clientAuth() == TlsConfig.ClientAuth.REQUEST)
+        || ClientAuthValidator.isSet(
+            config.clientAuthentication().mtls().forwardedCertificate().header());
+  }
+
+  private static void clients(
+      List<ClientConfig> clients,
+      ClientAuthenticationConfig authentication,
+      boolean certificatesArrive) {
     Map<String, Integer> indexById = new HashMap<>();
     for (int i = 0; i < clients.size(); i++) {
       String key = ConfigProblem.element("clients", i);
@@ -139,7 +276,7 @@ final class ConfigValidator {
         throw new ConfigProblem(
             key + ".client_id", "the same as " + ConfigProblem.element("clients", first));
       }
-      authentication(key, client);
+      ClientAuthValidator.validate(key, client, authentication, certificatesArrive);
       redirectUris(key + ".redirect_uris", client.redirectUris());
     }
   }
@@ -153,30 +290,6 @@ final class ConfigValidator {
       new ClientId(clientId);
     } catch (IllegalArgumentException e) {
       throw new ConfigProblem(key, e.getMessage());
-    }
-  }
-
-  /**
-   * The method is one this version implements; a shared secret is given exactly when the method
-   * uses one (RFC 6749 §2.3.1).
-   */
-  private static void authentication(String key, ClientConfig client) {
-    String method = client.tokenEndpointAuthMethod();
-    if (method == null) {
-      throw new ConfigProblem(key + ".token_endpoint_auth_method", "required");
-    }
-    if (!AUTH_METHODS.contains(method)) {
-      throw new ConfigProblem(
-          key + ".token_endpoint_auth_method",
-          "not supported; use " + String.join(", ", AUTH_METHODS));
-    }
-    boolean hasSecret = client.clientSecret() != null && !client.clientSecret().isEmpty();
-    if (method.equals("none") && hasSecret) {
-      throw new ConfigProblem(
-          key + ".client_secret", "not allowed when token_endpoint_auth_method is none");
-    }
-    if (!method.equals("none") && !hasSecret) {
-      throw new ConfigProblem(key + ".client_secret", "required for " + method);
     }
   }
 
@@ -208,6 +321,30 @@ final class ConfigValidator {
     }
   }
 
+  /**
+   * An absolute https URL with a host and no fragment or user info; a query is allowed, as in an
+   * endpoint URL (RFC 6749 §3.2). Plain http only on the loopback, for tests.
+   */
+  static URI requireHttpsUrl(String key, String value) {
+    URI uri = parse(key, value, "must be an absolute https URL");
+    if (!uri.isAbsolute() || uri.isOpaque() || uri.getRawAuthority() == null) {
+      throw new ConfigProblem(key, "must be an absolute URL with a host");
+    }
+    if (uri.getRawFragment() != null) {
+      throw new ConfigProblem(key, "must not have a fragment");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new ConfigProblem(key, "must not hold user info");
+    }
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    boolean localHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri);
+    if (!https && !localHttp) {
+      throw new ConfigProblem(
+          key, "must be an https URL (http only for localhost, 127.0.0.1 or [::1])");
+    }
+    return uri;
+  }
+
   /** An absolute http(s) URL with a host and no query or fragment. */
   private static void requireHttpUrl(String key, String value) {
     URI uri = requireUrl(key, value);
@@ -234,7 +371,7 @@ final class ConfigValidator {
     return uri;
   }
 
-  private static URI parse(String key, String value, String expected) {
+  static URI parse(String key, String value, String expected) {
     if (value == null) {
       throw new ConfigProblem(key, "required");
     }
@@ -292,6 +429,10 @@ final class ConfigValidator {
     if (file == null || file.isEmpty()) {
       throw new ConfigProblem(key, "required when tls is given");
     }
+    readableFile(key, file);
+  }
+
+  private static Path readableFile(String key, String file) {
     Path path;
     try {
       path = Path.of(file);
@@ -304,5 +445,6 @@ final class ConfigValidator {
     if (!Files.isReadable(path)) {
       throw new ConfigProblem(key, "cannot read " + file);
     }
+    return path;
   }
 }

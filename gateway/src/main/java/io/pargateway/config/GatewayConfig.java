@@ -14,6 +14,8 @@ import java.util.List;
  * @param authorization the authorization endpoint
  * @param store where pushed requests are kept
  * @param clients the registered clients
+ * @param clientAuthentication how clients authenticate with assertions and certificates, for all of
+ *     them
  */
 public record GatewayConfig(
     String issuer,
@@ -23,7 +25,8 @@ public record GatewayConfig(
     ParConfig par,
     AuthorizationConfig authorization,
     StoreConfig store,
-    List<ClientConfig> clients) {
+    List<ClientConfig> clients,
+    ClientAuthenticationConfig clientAuthentication) {
 
   public GatewayConfig {
     listeners = List.copyOf(listeners);

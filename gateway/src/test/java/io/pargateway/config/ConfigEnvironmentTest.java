@@ -61,6 +61,102 @@ class ConfigEnvironmentTest {
   }
 
   @Test
+  void loadWhenOverrideOfClientAuthenticationThenReplaced() {
+    String yaml =
+        with(
+            "client_authentication.mtls.forwarded_certificate.trusted_proxies",
+            java.util.List.of("10.0.0.0/8"));
+
+    GatewayConfig config =
+        ConfigLoader.fromYaml(
+            yaml,
+            Map.of(
+                "PARGW_CLIENT_AUTHENTICATION__ASSERTION__AUDIENCE", "issuer_only",
+                "PARGW_CLIENT_AUTHENTICATION__ASSERTION__TOKEN_ENDPOINT",
+                    "https://login.example.com/token",
+                "PARGW_CLIENT_AUTHENTICATION__ASSERTION__MAX_CLOCK_SKEW_SECONDS", "30",
+                "PARGW_CLIENT_AUTHENTICATION__ASSERTION__ALGORITHMS__0", "ES256",
+                "PARGW_CLIENT_AUTHENTICATION__JWKS__CACHE_SECONDS", "60",
+                "PARGW_CLIENT_AUTHENTICATION__MTLS__FORWARDED_CERTIFICATE__HEADER",
+                    "ssl-client-cert",
+                "PARGW_CLIENT_AUTHENTICATION__MTLS__FORWARDED_CERTIFICATE__FORMAT", "envoy",
+                "PARGW_CLIENT_AUTHENTICATION__MTLS__FORWARDED_CERTIFICATE__TRUSTED_PROXIES__0",
+                    "fd00::/8"));
+
+    ClientAuthenticationConfig authentication = config.clientAuthentication();
+    assertThat(authentication.assertion().audience())
+        .isEqualTo(ClientAuthenticationConfig.AudienceMode.ISSUER_ONLY);
+    assertThat(authentication.assertion().tokenEndpoint())
+        .isEqualTo("https://login.example.com/token");
+    assertThat(authentication.assertion().maxClockSkewSeconds()).isEqualTo(30);
+    assertThat(authentication.assertion().algorithms())
+        .containsExactly("ES256", "ES256", "EdDSA", "RS256", "HS256", "HS384", "HS512");
+    assertThat(authentication.jwks().cacheSeconds()).isEqualTo(60);
+    assertThat(authentication.mtls().forwardedCertificate())
+        .isEqualTo(
+            new ClientAuthenticationConfig.ForwardedCertificateConfig(
+                "ssl-client-cert",
+                ClientAuthenticationConfig.ForwardedCertificateConfig.Format.ENVOY,
+                java.util.List.of("fd00::/8")));
+  }
+
+  @Test
+  void loadWhenOverrideOfClientKeysAndSubjectThenReplaced() {
+    String yaml =
+        MINIMAL.replace(
+                "    client_secret: demo-secret\n",
+                "    token_endpoint_auth_method: private_key_jwt\n")
+            + """
+              - client_id: pki
+                token_endpoint_auth_method: tls_client_auth
+                tls_client_auth_san_dns: old.example.com
+                redirect_uris: [https://pki.example.com/cb]
+            client_authentication:
+              mtls:
+                trust_anchors_path: ${ANCHORS}
+                forwarded_certificate:
+                  header: ssl-client-cert
+                  trusted_proxies: [10.0.0.1]
+            """;
+
+    GatewayConfig config =
+        ConfigLoader.fromYaml(
+            yaml,
+            Map.of(
+                "ANCHORS", anchorsFile().toString(),
+                "PARGW_CLIENTS__0__JWKS_URI", "https://app.example.com/jwks.json",
+                "PARGW_CLIENTS__0__TOKEN_ENDPOINT_AUTH_SIGNING_ALG", "PS256",
+                "PARGW_CLIENTS__1__TLS_CLIENT_AUTH_SAN_DNS", "new.example.com"));
+
+    assertThat(config.clients().get(0).jwksUri()).isEqualTo("https://app.example.com/jwks.json");
+    assertThat(config.clients().get(0).tokenEndpointAuthSigningAlg()).isEqualTo("PS256");
+    assertThat(config.clients().get(1).tlsClientAuthSanDns()).isEqualTo("new.example.com");
+  }
+
+  @Test
+  void loadWhenOverrideOfListenerClientAuthThenReplaced(@TempDir Path dir) throws IOException {
+    Path cert = Files.writeString(dir.resolve("tls.crt"), "certificate");
+    Path key = Files.writeString(dir.resolve("tls.key"), "key");
+
+    GatewayConfig config =
+        ConfigLoader.fromYaml(
+            MINIMAL,
+            Map.of(
+                "PARGW_LISTENERS__0__TLS__CERT_PATH", cert.toString(),
+                "PARGW_LISTENERS__0__TLS__KEY_PATH", key.toString(),
+                "PARGW_LISTENERS__0__TLS__CLIENT_AUTH", "request"));
+
+    assertThat(config.listeners().get(0).tls().clientAuth())
+        .isEqualTo(TlsConfig.ClientAuth.REQUEST);
+  }
+
+  private Path anchorsFile() {
+    return io.pargateway.testing.TestCertificates.selfSignedServer(anchorsDir).certPath();
+  }
+
+  @TempDir Path anchorsDir;
+
+  @Test
   void loadWhenOverrideBelowEmptyKeyThenMappingCreated(@TempDir Path dir) throws IOException {
     Path cert = Files.writeString(dir.resolve("tls.crt"), "certificate");
     Path key = Files.writeString(dir.resolve("tls.key"), "key");
@@ -75,7 +171,10 @@ class ConfigEnvironmentTest {
 
     assertThat(config.listeners())
         .containsExactly(
-            new ListenerConfig("::", 8080, new TlsConfig(cert.toString(), key.toString())));
+            new ListenerConfig(
+                "::",
+                8080,
+                new TlsConfig(cert.toString(), key.toString(), TlsConfig.ClientAuth.NONE)));
   }
 
   @Test
@@ -112,6 +211,13 @@ class ConfigEnvironmentTest {
           PARGW_CLIENTS__0__REDIRECT_URIS    | x     | PARGW_CLIENTS__0__REDIRECT_URIS: clients[0].redirect_uris is a list; set its elements one by one
           PARGW_STORE____TYPE                | x     | PARGW_STORE____TYPE: has an empty part between two __
           PARGW_                             | x     | PARGW_: has an empty part between two __
+          PARGW_CLIENT_AUTHENTICATION__TYPO  | x     | client_authentication.typo: unknown key
+          PARGW_CLIENT_AUTHENTICATION__ASSERTION__ALGORITHMS | x | PARGW_CLIENT_AUTHENTICATION__ASSERTION__ALGORITHMS: client_authentication.assertion.algorithms is a list; set its elements one by one
+          PARGW_CLIENT_AUTHENTICATION__ASSERTION__ALGORITHMS__7 | x | PARGW_CLIENT_AUTHENTICATION__ASSERTION__ALGORITHMS__7: client_authentication.assertion.algorithms[7] does not exist; client_authentication.assertion.algorithms has 7 elements
+          PARGW_CLIENT_AUTHENTICATION__MTLS  | x     | PARGW_CLIENT_AUTHENTICATION__MTLS: client_authentication.mtls is a mapping; set its keys one by one
+          PARGW_CLIENT__AUTHENTICATION__MTLS | x     | client: unknown key
+          PARGW_CLIENTS__0__JWKS             | {}    | clients[0].jwks: must be a mapping of keys to values (set by PARGW_CLIENTS__0__JWKS)
+          PARGW_CLIENTS__0__TLS_CLIENT_AUTH_SAN_DNS | a.example.com | clients[0].tls_client_auth_san_dns: only for tls_client_auth, not client_secret_basic (set by PARGW_CLIENTS__0__TLS_CLIENT_AUTH_SAN_DNS)
           """)
   void loadWhenOverrideNamesNoKeyThenFailsNamingVariable(
       String variable, String value, String expected) {

@@ -2,10 +2,12 @@ package io.pargateway.config;
 
 import static io.pargateway.config.TestConfigs.MINIMAL;
 import static io.pargateway.config.TestConfigs.NO_ENV;
+import static io.pargateway.config.TestConfigs.secretClient;
 import static io.pargateway.config.TestConfigs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pargateway.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ class ConfigLoaderTest {
                 new StoreConfig.MemoryConfig(1_000_000)));
     assertThat(config.clients())
         .containsExactly(
-            new ClientConfig(
+            secretClient(
                 "demo",
                 "client_secret_basic",
                 "demo-secret",
@@ -64,6 +66,9 @@ class ConfigLoaderTest {
   void loadWhenEveryKeyWrittenThenEveryKeyBound() throws IOException {
     Path cert = Files.writeString(dir.resolve("tls.crt"), "certificate");
     Path key = Files.writeString(dir.resolve("tls.key"), "key");
+    Path anchors =
+        TestCertificates.selfSignedServer(Files.createDirectory(dir.resolve("ca"))).certPath();
+    Map<String, Object> ecKey = TestKeys.publicJwk(TestKeys.P256);
     Path file =
         Files.writeString(
             dir.resolve("gateway.yaml"),
@@ -75,6 +80,7 @@ class ConfigLoaderTest {
                 tls:
                   cert_path: %s
                   key_path: %s
+                  client_auth: request
               - port: 0
             server:
               verticles: 4
@@ -116,8 +122,47 @@ class ConfigLoaderTest {
               - client_id: native app
                 token_endpoint_auth_method: none
                 redirect_uris: ["com.example.app:/oauth2redirect", "http://[::1]/cb"]
+              - client_id: jwt
+                token_endpoint_auth_method: client_secret_jwt
+                client_secret: a-shared-secret-of-32-bytes-at-least
+                token_endpoint_auth_signing_alg: HS256
+                redirect_uris: [https://jwt.example.com/cb]
+              - client_id: signed
+                token_endpoint_auth_method: private_key_jwt
+                token_endpoint_auth_signing_alg: ES256
+                jwks:
+                  keys:
+                    - {kty: EC, crv: P-256, kid: p256, x: "%s", y: "%s"}
+                redirect_uris: [https://signed.example.com/cb]
+              - client_id: self-signed
+                token_endpoint_auth_method: self_signed_tls_client_auth
+                jwks_uri: https://self-signed.example.com/jwks.json
+                redirect_uris: [https://self-signed.example.com/cb]
+              - client_id: pki
+                token_endpoint_auth_method: tls_client_auth
+                tls_client_auth_subject_dn: CN=pki,O=Example
+                redirect_uris: [https://pki.example.com/cb]
+            client_authentication:
+              assertion:
+                audience: issuer_only
+                token_endpoint: https://login.example.com/realms/demo/token
+                max_lifetime_seconds: 60
+                max_clock_skew_seconds: 5
+                max_bytes: 4096
+                algorithms: [ES256, HS256]
+              jwks:
+                cache_seconds: 600
+                refresh_min_interval_seconds: 30
+                fetch_timeout_ms: 500
+                max_bytes: 2048
+              mtls:
+                trust_anchors_path: %s
+                forwarded_certificate:
+                  header: x-forwarded-client-cert
+                  format: envoy
+                  trusted_proxies: [10.0.0.0/8, "fd00::/8"]
             """
-                .formatted(cert, key));
+                .formatted(cert, key, ecKey.get("x"), ecKey.get("y"), anchors));
 
     GatewayConfig config = ConfigLoader.load(file, NO_ENV);
 
@@ -127,7 +172,10 @@ class ConfigLoaderTest {
                 "http://localhost:8443/realms/demo",
                 List.of(
                     new ListenerConfig(
-                        "127.0.0.1", 8443, new TlsConfig(cert.toString(), key.toString())),
+                        "127.0.0.1",
+                        8443,
+                        new TlsConfig(
+                            cert.toString(), key.toString(), TlsConfig.ClientAuth.REQUEST)),
                     new ListenerConfig("0.0.0.0", 0, null)),
                 new ServerConfig(4, 5000),
                 new UpstreamConfig(
@@ -147,20 +195,130 @@ class ConfigLoaderTest {
                     new StoreConfig.RedisConfig("rediss://redis:6380/2", 4, 1, 500),
                     new StoreConfig.MemoryConfig(10)),
                 List.of(
-                    new ClientConfig(
+                    secretClient(
                         "web",
                         "client_secret_post",
                         "web-secret",
                         List.of("https://web.example.com/cb", "http://127.0.0.1:3000/cb"),
                         true,
                         true),
-                    new ClientConfig(
+                    secretClient(
                         "native app",
                         "none",
                         null,
                         List.of("com.example.app:/oauth2redirect", "http://[::1]/cb"),
                         false,
-                        false))));
+                        false),
+                    new ClientConfig(
+                        "jwt",
+                        "client_secret_jwt",
+                        "a-shared-secret-of-32-bytes-at-least",
+                        List.of("https://jwt.example.com/cb"),
+                        false,
+                        false,
+                        "HS256",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                    new ClientConfig(
+                        "signed",
+                        "private_key_jwt",
+                        null,
+                        List.of("https://signed.example.com/cb"),
+                        false,
+                        false,
+                        "ES256",
+                        Map.of("keys", List.of(ecKey)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                    new ClientConfig(
+                        "self-signed",
+                        "self_signed_tls_client_auth",
+                        null,
+                        List.of("https://self-signed.example.com/cb"),
+                        false,
+                        false,
+                        null,
+                        null,
+                        "https://self-signed.example.com/jwks.json",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                    new ClientConfig(
+                        "pki",
+                        "tls_client_auth",
+                        null,
+                        List.of("https://pki.example.com/cb"),
+                        false,
+                        false,
+                        null,
+                        null,
+                        null,
+                        "CN=pki,O=Example",
+                        null,
+                        null,
+                        null,
+                        null)),
+                new ClientAuthenticationConfig(
+                    new ClientAuthenticationConfig.AssertionConfig(
+                        ClientAuthenticationConfig.AudienceMode.ISSUER_ONLY,
+                        "https://login.example.com/realms/demo/token",
+                        60,
+                        5,
+                        4096,
+                        List.of("ES256", "HS256")),
+                    new ClientAuthenticationConfig.JwksConfig(600, 30, 500, 2048),
+                    new ClientAuthenticationConfig.MtlsConfig(
+                        anchors.toString(),
+                        new ClientAuthenticationConfig.ForwardedCertificateConfig(
+                            "x-forwarded-client-cert",
+                            ClientAuthenticationConfig.ForwardedCertificateConfig.Format.ENVOY,
+                            List.of("10.0.0.0/8", "fd00::/8"))))));
+  }
+
+  @Test
+  void loadWhenMinimalFileThenClientAuthenticationDefaultsApplied() {
+    GatewayConfig config = ConfigLoader.fromYaml(MINIMAL, NO_ENV);
+
+    assertThat(config.clientAuthentication()).isEqualTo(TestConfigs.CLIENT_AUTHENTICATION_DEFAULTS);
+    assertThat(config.clientAuthentication().mtls().forwardedCertificate().trustedProxyRanges())
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NULL",
+      textBlock =
+          """
+          NULL    | NONE
+          none    | NONE
+          request | REQUEST
+          REQUEST | REQUEST
+          """)
+  void loadWhenTlsClientAuthWrittenOrNotThenBound(String written, TlsConfig.ClientAuth expected)
+      throws IOException {
+    Path cert = Files.writeString(dir.resolve("tls.crt"), "certificate");
+    Path key = Files.writeString(dir.resolve("tls.key"), "key");
+    Map<String, Object> tls = new java.util.HashMap<>();
+    tls.put("cert_path", cert.toString());
+    tls.put("key_path", key.toString());
+    tls.put("client_auth", written);
+
+    GatewayConfig config =
+        ConfigLoader.fromYaml(with("listeners", List.of(Map.of("tls", tls))), NO_ENV);
+
+    assertThat(config.listeners().get(0).tls().clientAuth()).isEqualTo(expected);
   }
 
   @Test
@@ -358,6 +516,12 @@ class ConfigLoaderTest {
           par.require_pushed_authorization_requests | 'yes please' | par.require_pushed_authorization_requests: must be true or false
           store.type                          | 'disk'          | store.type: must be one of memory, redis
           authorization.forward_mode          | 'forward'       | authorization.forward_mode: must be one of proxy, redirect
+          client_authentication.assertion.audience | 'fapi2'    | client_authentication.assertion.audience: must be one of default, issuer_only
+          client_authentication.mtls.forwarded_certificate.format | 'haproxy' | client_authentication.mtls.forwarded_certificate.format: must be one of nginx, envoy
+          client_authentication.assertion.algorithms | 'PS256'  | client_authentication.assertion.algorithms: must be a list
+          client_authentication.jwks.fetch_timeout_ms | '2s'    | client_authentication.jwks.fetch_timeout_ms: must be a whole number
+          clients[0].jwks                     | 'keys'          | clients[0].jwks: must be a mapping of keys to values
+          listeners[0].tls.client_auth        | 'require'       | listeners[0].tls.client_auth: must be one of none, request
           """)
   void loadWhenValueOfWrongTypeThenFailsNamingKey(String key, String value, String expected) {
     assertThatThrownBy(() -> ConfigLoader.fromYaml(with(key, value), NO_ENV))

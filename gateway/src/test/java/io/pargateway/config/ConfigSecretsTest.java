@@ -41,6 +41,18 @@ class ConfigSecretsTest {
           password in the issuer     | issuer: "https://user:SECRET@login.example.com?x"                                                                                         | issuer: must not have a query
           password in a bad base URL | upstream:\\n  base_url: "http://user:SECRET@op internal"                                                                                  | upstream.base_url: must be an absolute URL; this is not a valid URI
           password in a redirect URI | clients:\\n  - client_id: app\\n    client_secret: x\\n    redirect_uris: ["http://user:SECRET@app.example.com/cb"]                    | clients[0].redirect_uris[0]: must use https
+          short HMAC secret          | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: client_secret_jwt\\n    client_secret: SECRET\\n    redirect_uris: [https://a/cb] | clients[0].client_secret: too short for client_secret_jwt
+          secret of a key client     | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: private_key_jwt\\n    client_secret: SECRET\\n    jwks_uri: https://a/jwks\\n    redirect_uris: [https://a/cb] | clients[0].client_secret: only for client_secret_basic
+          secret as an algorithm     | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: private_key_jwt\\n    token_endpoint_auth_signing_alg: SECRET\\n    jwks_uri: https://a/jwks\\n    redirect_uris: [https://a/cb] | clients[0].token_endpoint_auth_signing_alg: must be one of
+          password in a JWKS URI     | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: private_key_jwt\\n    jwks_uri: "https://user:SECRET@a/jwks"\\n    redirect_uris: [https://a/cb] | clients[0].jwks_uri: must not hold user info
+          password in a bad JWKS URI | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: private_key_jwt\\n    jwks_uri: "https://user:SECRET@a b/jwks"\\n    redirect_uris: [https://a/cb] | clients[0].jwks_uri: must be an absolute https URL; this is not a valid URI
+          password in token endpoint | client_authentication:\\n  assertion:\\n    token_endpoint: "http://user:SECRET@login.example.com/token"                           | client_authentication.assertion.token_endpoint: must not hold user info
+          secret as a subject DN     | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: tls_client_auth\\n    tls_client_auth_subject_dn: SECRET\\n    redirect_uris: [https://a/cb] | clients[0].tls_client_auth_subject_dn: must be a distinguished name
+          secret as a SAN IP         | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: tls_client_auth\\n    tls_client_auth_san_ip: SECRET\\n    redirect_uris: [https://a/cb] | clients[0].tls_client_auth_san_ip: must be an IPv4 or IPv6 address
+          secret as a trusted proxy  | client_authentication:\\n  mtls:\\n    forwarded_certificate:\\n      header: x\\n      trusted_proxies: [SECRET]                             | client_authentication.mtls.forwarded_certificate.trusted_proxies[0]: not an IP address
+          secret in a JWK            | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: private_key_jwt\\n    jwks: {keys: [{kty: oct, k: SECRET}]}\\n    redirect_uris: [https://a/cb] | clients[0].jwks.keys[0]: symmetric (oct) keys are not allowed
+          private part of a JWK      | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: private_key_jwt\\n    jwks: {keys: [{kty: RSA, n: x, e: AQAB, d: SECRET}]}\\n    redirect_uris: [https://a/cb] | clients[0].jwks.keys[0]: holds a private key
+          broken private JWK         | clients:\\n  - client_id: app\\n    token_endpoint_auth_method: private_key_jwt\\n    jwks: {keys: [{kty: EC, crv: P-256, x: SECRET, y: SECRET, d: SECRET}]}\\n    redirect_uris: [https://a/cb] | clients[0].jwks.keys[0]: holds a private key
           """)
   void loadWhenValueSecretThenMessageDoesNotShowIt(String name, String yaml, String expected) {
     String text = yaml.replace("\\n", "\n").replace("SECRET", SECRET) + "\n";
@@ -71,6 +83,9 @@ class ConfigSecretsTest {
           PARGW_CLIENTS__0__REQUIRE_PKCE        | SECRET                    | clients[0].require_pkce: must be true or false (set by PARGW_CLIENTS__0__REQUIRE_PKCE)
           PARGW_CLIENTS__0__CLIENT_SECRET       | ${SECRET                  | clients[0].client_secret: ${ without a closing } (write $${ for a literal ${) (set by PARGW_CLIENTS__0__CLIENT_SECRET)
           PARGW_CLIENTS__9__CLIENT_SECRET       | SECRET                    | PARGW_CLIENTS__9__CLIENT_SECRET: clients[9] does not exist; clients has 1 element
+          PARGW_CLIENT_AUTHENTICATION__ASSERTION__ALGORITHMS__0 | SECRET       | client_authentication.assertion.algorithms[0]: must be one of PS256, ES256, EdDSA, RS256, HS256, HS384, HS512 (set by PARGW_CLIENT_AUTHENTICATION__ASSERTION__ALGORITHMS__0)
+          PARGW_CLIENT_AUTHENTICATION__ASSERTION__AUDIENCE | SECRET            | client_authentication.assertion.audience: must be one of default, issuer_only (set by PARGW_CLIENT_AUTHENTICATION__ASSERTION__AUDIENCE)
+          PARGW_CLIENT_AUTHENTICATION__MTLS__FORWARDED_CERTIFICATE__HEADER | SECRET: | client_authentication.mtls.forwarded_certificate.header: must be an HTTP header name, a token of RFC 9110 §5.1 such as ssl-client-cert (set by PARGW_CLIENT_AUTHENTICATION__MTLS__FORWARDED_CERTIFICATE__HEADER)
           """)
   void loadWhenOverrideSecretThenMessageDoesNotShowIt(
       String variable, String value, String expected) {

@@ -62,8 +62,8 @@ class ConfigValidationTest {
           clients[0].client_id                  | ''                             | clients[0].client_id: client_id is empty
           clients[0].client_id                  | 'tab\there'                    | clients[0].client_id: client_id has a character outside %x20-7E
           clients[0].client_id                  | 'café'                         | clients[0].client_id: client_id has a character outside %x20-7E
-          clients[0].token_endpoint_auth_method | private_key_jwt                | clients[0].token_endpoint_auth_method: not supported; use client_secret_basic, client_secret_post, none
-          clients[0].token_endpoint_auth_method | tls_client_auth                | clients[0].token_endpoint_auth_method: not supported
+          clients[0].token_endpoint_auth_method | client_secret_digest           | clients[0].token_endpoint_auth_method: not supported; use client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, tls_client_auth, self_signed_tls_client_auth, none
+          clients[0].token_endpoint_auth_method | TLS_CLIENT_AUTH                | clients[0].token_endpoint_auth_method: not supported
           clients[0].client_secret              | ''                             | clients[0].client_secret: required for client_secret_basic
           clients[0].redirect_uris[0]           | /callback                      | clients[0].redirect_uris[0]: must be an absolute URI
           clients[0].redirect_uris[0]           | https://app.example.com/cb#x   | clients[0].redirect_uris[0]: must not have a fragment (RFC 6749 §3.1.2)

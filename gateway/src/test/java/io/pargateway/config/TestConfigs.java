@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /** Configuration texts for tests. */
@@ -28,7 +29,50 @@ final class TestConfigs {
 
   private static final YAMLMapper YAML = new YAMLMapper();
 
+  /** The defaults of {@code client_authentication}, as {@code defaults.yaml} documents them. */
+  static final ClientAuthenticationConfig CLIENT_AUTHENTICATION_DEFAULTS =
+      new ClientAuthenticationConfig(
+          new ClientAuthenticationConfig.AssertionConfig(
+              ClientAuthenticationConfig.AudienceMode.DEFAULT,
+              null,
+              300,
+              10,
+              8192,
+              List.of("PS256", "ES256", "EdDSA", "RS256", "HS256", "HS384", "HS512")),
+          new ClientAuthenticationConfig.JwksConfig(300, 10, 2000, 65536),
+          new ClientAuthenticationConfig.MtlsConfig(
+              null,
+              new ClientAuthenticationConfig.ForwardedCertificateConfig(
+                  null,
+                  ClientAuthenticationConfig.ForwardedCertificateConfig.Format.NGINX,
+                  List.of())));
+
   private TestConfigs() {}
+
+  /** A client with a shared secret or none, and nothing of the other methods. */
+  static ClientConfig secretClient(
+      String clientId,
+      String method,
+      String secret,
+      List<String> redirectUris,
+      boolean requirePushedAuthorizationRequests,
+      boolean requirePkce) {
+    return new ClientConfig(
+        clientId,
+        method,
+        secret,
+        redirectUris,
+        requirePushedAuthorizationRequests,
+        requirePkce,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
 
   /**
    * {@link #MINIMAL} with one key set, e.g. {@code with("clients[0].redirect_uris[0]", "x")}.
