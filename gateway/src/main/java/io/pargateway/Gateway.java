@@ -3,6 +3,7 @@ package io.pargateway;
 import static java.util.Objects.requireNonNull;
 
 import io.pargateway.client.ClientRegistry;
+import io.pargateway.client.auth.TrustAnchors;
 import io.pargateway.config.GatewayConfig;
 import io.pargateway.config.ListenerConfig;
 import io.pargateway.config.StoreConfig;
@@ -13,9 +14,12 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +72,9 @@ public final class Gateway {
         config.server().verticles() > 0
             ? config.server().verticles()
             : Runtime.getRuntime().availableProcessors();
+    String anchorsPath = config.clientAuthentication().mtls().trustAnchorsPath();
+    Set<TrustAnchor> trustAnchors =
+        anchorsPath == null ? Set.of() : TrustAnchors.load(Path.of(anchorsPath));
     BoundPorts ports =
         new BoundPorts(config.listeners().stream().map(ListenerConfig::port).toList());
     LOG.info(
@@ -81,7 +88,9 @@ public final class Gateway {
     }
     return vertx
         .deployVerticle(
-            () -> new GatewayVerticle(config, clients, storeOpener, sharedStore == null, ports),
+            () ->
+                new GatewayVerticle(
+                    config, clients, storeOpener, sharedStore == null, ports, trustAnchors),
             new DeploymentOptions().setInstances(instances))
         .map(id -> new Gateway(vertx, id, ports, sharedStore))
         .onSuccess(

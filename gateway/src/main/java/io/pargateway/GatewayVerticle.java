@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.pargateway.client.ClientRegistry;
 import io.pargateway.client.auth.ClientAuthenticator;
+import io.pargateway.client.auth.ClientKeySource;
 import io.pargateway.config.AuthorizationConfig.ForwardMode;
 import io.pargateway.config.GatewayConfig;
 import io.pargateway.config.ListenerConfig;
+import io.pargateway.crypto.CryptoExecutor;
 import io.pargateway.http.AuthorizeHandler;
 import io.pargateway.http.DiscoveryHandler;
 import io.pargateway.http.FailureHandler;
@@ -16,6 +18,7 @@ import io.pargateway.http.RequestLog;
 import io.pargateway.request.PushService;
 import io.pargateway.request.PushedRequestChecks;
 import io.pargateway.store.PushedRequestStore;
+import io.pargateway.tls.ClientCertificates;
 import io.pargateway.tls.ServerTls;
 import io.pargateway.upstream.AuthorizationForwarder;
 import io.pargateway.upstream.DiscoveryDocuments;
@@ -29,9 +32,11 @@ import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -41,11 +46,15 @@ import java.util.function.Function;
  */
 final class GatewayVerticle extends VerticleBase {
 
+  private static final int CRYPTO_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private static final int CRYPTO_MAX_PENDING = 1024;
+
   private final GatewayConfig config;
   private final ClientRegistry clients;
   private final Function<io.vertx.core.Vertx, PushedRequestStore> storeOpener;
   private final boolean ownsStore;
   private final BoundPorts ports;
+  private final Set<TrustAnchor> trustAnchors;
   private final List<HttpServer> servers = new ArrayList<>();
   private PushedRequestStore store;
   private Upstream upstream;
@@ -55,12 +64,14 @@ final class GatewayVerticle extends VerticleBase {
       ClientRegistry clients,
       Function<io.vertx.core.Vertx, PushedRequestStore> storeOpener,
       boolean ownsStore,
-      BoundPorts ports) {
+      BoundPorts ports,
+      Set<TrustAnchor> trustAnchors) {
     this.config = requireNonNull(config, "config");
     this.clients = requireNonNull(clients, "clients");
     this.storeOpener = requireNonNull(storeOpener, "storeOpener");
     this.ownsStore = ownsStore;
     this.ports = requireNonNull(ports, "ports");
+    this.trustAnchors = Set.copyOf(trustAnchors);
   }
 
   @Override
@@ -102,7 +113,7 @@ final class GatewayVerticle extends VerticleBase {
     }
     PushService push =
         new PushService(
-            ClientAuthenticator.create(clients),
+            ClientAuthenticator.create(clients, trustAnchors, ClientKeySource.inline(), crypto()),
             PushedRequestChecks.defaults(),
             store,
             Duration.ofSeconds(config.par().requestUriLifetimeSeconds()),
@@ -127,7 +138,9 @@ final class GatewayVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
-    router.route(config.par().path()).handler(new ParHandler(push, config.par()));
+    router
+        .route(config.par().path())
+        .handler(new ParHandler(push, new ClientCertificates(), config.par()));
     router
         .route(config.authorization().path())
         .handler(
@@ -147,6 +160,15 @@ final class GatewayVerticle extends VerticleBase {
     router.route().handler(context -> passThrough.handle(context.request()));
     router.route().failureHandler(new FailureHandler());
     return router;
+  }
+
+  /**
+   * Slow cryptography (certificate chains on the JDK's provider) runs on one worker pool for the
+   * process, with a bound on the work waiting for it.
+   */
+  private CryptoExecutor crypto() {
+    return CryptoExecutor.bounded(
+        vertx.createSharedWorkerExecutor("pargw-crypto", CRYPTO_WORKERS), CRYPTO_MAX_PENDING);
   }
 
   @Override

@@ -36,6 +36,11 @@ public enum AuthMethod {
   /** A public client: no authentication, identified by {@code client_id} only. */
   NONE;
 
+  /** Whether the client authenticates with its TLS client certificate (RFC 8705 §2). */
+  public boolean usesCertificate() {
+    return this == TLS_CLIENT_AUTH || this == SELF_SIGNED_TLS_CLIENT_AUTH;
+  }
+
   /** The registered name, e.g. {@code client_secret_basic}. */
   public String metadataName() {
     return name().toLowerCase(Locale.ROOT);

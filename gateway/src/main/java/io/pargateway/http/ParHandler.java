@@ -6,6 +6,7 @@ import io.pargateway.client.auth.ClientAuthRequest;
 import io.pargateway.config.ParConfig;
 import io.pargateway.oauth.OAuthException;
 import io.pargateway.request.PushService;
+import io.pargateway.tls.ClientCertificates;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,11 +21,13 @@ import java.nio.charset.StandardCharsets;
 public final class ParHandler implements Handler<RoutingContext> {
 
   private final PushService service;
+  private final ClientCertificates certificates;
   private final int maxBodyBytes;
   private final int maxParameters;
 
-  public ParHandler(PushService service, ParConfig config) {
+  public ParHandler(PushService service, ClientCertificates certificates, ParConfig config) {
     this.service = requireNonNull(service, "service");
+    this.certificates = requireNonNull(certificates, "certificates");
     this.maxBodyBytes = config.maxBodyBytes();
     this.maxParameters = config.maxParameters();
   }

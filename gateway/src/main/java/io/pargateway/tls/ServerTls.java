@@ -2,10 +2,12 @@ package io.pargateway.tls;
 
 import io.netty.handler.ssl.OpenSsl;
 import io.pargateway.config.TlsConfig;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.TrustOptions;
 import java.util.Set;
 
 /**
@@ -31,8 +33,19 @@ public final class ServerTls {
         + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
   }
 
-  /** Turns on TLS in {@code options} with {@code tls}'s credentials. */
+  /**
+   * Turns on TLS in {@code options} with {@code tls}'s credentials. With client authentication
+   * {@code request}, a client certificate is asked for but not required, and any certificate is let
+   * through the handshake: whether it authenticates a client is decided per request by the client's
+   * registered method (RFC 8705 §2.1 validates the chain against trust anchors, §2.2 does not
+   * validate it at all).
+   */
   public static HttpServerOptions configure(HttpServerOptions options, TlsConfig tls) {
+    if (tls.clientAuth() == TlsConfig.ClientAuth.REQUEST) {
+      options
+          .setClientAuth(ClientAuth.REQUEST)
+          .setTrustOptions(TrustOptions.wrap(AcceptAnyClientCertificate.INSTANCE));
+    }
     return options
         .setSsl(true)
         .setKeyCertOptions(

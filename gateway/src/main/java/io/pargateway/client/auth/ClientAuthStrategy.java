@@ -1,25 +1,23 @@
 package io.pargateway.client.auth;
 
-import io.pargateway.client.AuthMethod;
-import io.pargateway.client.RegisteredClient;
 import io.vertx.core.Future;
 
-/** One client authentication method. */
+/**
+ * One client authentication mechanism (a Basic header, a form secret, an assertion, a certificate).
+ */
 public interface ClientAuthStrategy {
 
-  /** The method this strategy implements. */
-  AuthMethod method();
-
   /**
-   * Whether the request carries this method's credentials, well-formed or not. Reads only; never
+   * Whether the request carries this mechanism's credentials, well-formed or not. Reads only; never
    * fails.
    */
   boolean isPresented(ClientAuthRequest request);
 
   /**
    * Authenticates the client whose credentials {@link #isPresented are presented}: completes with
-   * the registered client, or fails with an {@code invalid_client} {@link
-   * io.pargateway.oauth.OAuthException}.
+   * the client and the method it used, or fails with an {@code invalid_client} {@link
+   * io.pargateway.oauth.OAuthException}. Whether that method is the client's registered one is
+   * checked by the caller.
    */
-  Future<RegisteredClient> authenticate(ClientAuthRequest request);
+  Future<Authentication> authenticate(ClientAuthRequest request);
 }

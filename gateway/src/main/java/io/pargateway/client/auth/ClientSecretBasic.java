@@ -1,7 +1,6 @@
 package io.pargateway.client.auth;
 
 import io.pargateway.client.AuthMethod;
-import io.pargateway.client.RegisteredClient;
 import io.pargateway.oauth.OAuthException;
 import io.vertx.core.Future;
 import java.net.URLDecoder;
@@ -27,18 +26,13 @@ final class ClientSecretBasic implements ClientAuthStrategy {
   }
 
   @Override
-  public AuthMethod method() {
-    return AuthMethod.CLIENT_SECRET_BASIC;
-  }
-
-  @Override
   public boolean isPresented(ClientAuthRequest request) {
     String header = request.authorization();
     return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
   }
 
   @Override
-  public Future<RegisteredClient> authenticate(ClientAuthRequest request) {
+  public Future<Authentication> authenticate(ClientAuthRequest request) {
     String clientId;
     String secret;
     try {
@@ -56,6 +50,8 @@ final class ClientSecretBasic implements ClientAuthStrategy {
       return Future.failedFuture(
           OAuthException.invalidClient("malformed Basic credentials", CHALLENGE));
     }
-    return verifier.verify(clientId, secret, CHALLENGE);
+    return verifier
+        .verify(clientId, secret, CHALLENGE)
+        .map(client -> new Authentication(client, AuthMethod.CLIENT_SECRET_BASIC));
   }
 }

@@ -1,7 +1,6 @@
 package io.pargateway.client.auth;
 
 import io.pargateway.client.AuthMethod;
-import io.pargateway.client.RegisteredClient;
 import io.pargateway.oauth.OAuthException;
 import io.vertx.core.Future;
 
@@ -18,22 +17,19 @@ final class ClientSecretPost implements ClientAuthStrategy {
   }
 
   @Override
-  public AuthMethod method() {
-    return AuthMethod.CLIENT_SECRET_POST;
-  }
-
-  @Override
   public boolean isPresented(ClientAuthRequest request) {
     return request.form().has("client_secret");
   }
 
   @Override
-  public Future<RegisteredClient> authenticate(ClientAuthRequest request) {
+  public Future<Authentication> authenticate(ClientAuthRequest request) {
     String clientId = request.form().get("client_id");
     if (clientId == null) {
       return Future.failedFuture(
           OAuthException.invalidClient("client_secret without client_id", null));
     }
-    return verifier.verify(clientId, request.form().get("client_secret"), null);
+    return verifier
+        .verify(clientId, request.form().get("client_secret"), null)
+        .map(client -> new Authentication(client, AuthMethod.CLIENT_SECRET_POST));
   }
 }
