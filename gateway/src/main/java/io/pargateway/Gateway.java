@@ -7,8 +7,10 @@ import io.pargateway.client.auth.TrustAnchors;
 import io.pargateway.config.GatewayConfig;
 import io.pargateway.config.ListenerConfig;
 import io.pargateway.config.StoreConfig;
+import io.pargateway.config.TlsConfig;
 import io.pargateway.store.PushedRequestStore;
 import io.pargateway.store.RedisStoreOptions;
+import io.pargateway.tls.ListenerTls;
 import io.pargateway.tls.ServerTls;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -18,7 +20,9 @@ import java.nio.file.Path;
 import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -82,16 +86,20 @@ public final class Gateway {
         instances,
         storeConfig.type().name().toLowerCase(java.util.Locale.ROOT),
         ServerTls.describeEngine());
-    if (config.listeners().stream().anyMatch(l -> l.tls() != null)
-        && !ServerTls.openSslAvailable()) {
-      LOG.warn("TLS falls back to the JDK engine: {}", ServerTls.describeEngine());
-    }
-    return vertx
-        .deployVerticle(
-            () ->
-                new GatewayVerticle(
-                    config, clients, storeOpener, sharedStore == null, ports, trustAnchors),
-            new DeploymentOptions().setInstances(instances))
+    return loadTls(vertx, config)
+        .compose(
+            listenerTls ->
+                vertx.deployVerticle(
+                    () ->
+                        new GatewayVerticle(
+                            config,
+                            clients,
+                            storeOpener,
+                            sharedStore == null,
+                            ports,
+                            trustAnchors,
+                            listenerTls),
+                    new DeploymentOptions().setInstances(instances)))
         .map(id -> new Gateway(vertx, id, ports, sharedStore))
         .onSuccess(
             gateway -> {
@@ -100,6 +108,38 @@ public final class Gateway {
                 bound.add(config.listeners().get(i).host() + ":" + gateway.port(i));
               }
               LOG.info("listening on {}; upstream {}", bound, config.upstream().baseUrl());
+            });
+  }
+
+  /**
+   * Reads and checks the certificate and key of every TLS listener once, before any verticle
+   * starts, so that a pair that cannot be served stops the start with the listener's name.
+   */
+  private static Future<Map<Integer, ListenerTls>> loadTls(Vertx vertx, GatewayConfig config) {
+    Map<Integer, Future<ListenerTls>> loading = new HashMap<>();
+    for (int i = 0; i < config.listeners().size(); i++) {
+      TlsConfig tls = config.listeners().get(i).tls();
+      if (tls == null) {
+        continue;
+      }
+      String name = "listeners[" + i + "]";
+      loading.put(
+          i,
+          ListenerTls.load(vertx, name, tls)
+              .onSuccess(
+                  listenerTls -> {
+                    LOG.info("{}", listenerTls.describe());
+                    if (tls.engine() == TlsConfig.Engine.AUTO && !listenerTls.openSsl()) {
+                      LOG.warn("{}: TLS falls back to the {}", name, ServerTls.describeEngine());
+                    }
+                  }));
+    }
+    return Future.all(List.copyOf(loading.values()))
+        .map(
+            all -> {
+              Map<Integer, ListenerTls> loaded = new HashMap<>();
+              loading.forEach((index, future) -> loaded.put(index, future.result()));
+              return Map.copyOf(loaded);
             });
   }
 

@@ -19,7 +19,7 @@ import io.pargateway.request.PushService;
 import io.pargateway.request.PushedRequestChecks;
 import io.pargateway.store.PushedRequestStore;
 import io.pargateway.tls.ClientCertificates;
-import io.pargateway.tls.ServerTls;
+import io.pargateway.tls.ListenerTls;
 import io.pargateway.upstream.AuthorizationForwarder;
 import io.pargateway.upstream.DiscoveryDocuments;
 import io.pargateway.upstream.PassThroughProxy;
@@ -36,6 +36,7 @@ import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -55,7 +56,9 @@ final class GatewayVerticle extends VerticleBase {
   private final boolean ownsStore;
   private final BoundPorts ports;
   private final Set<TrustAnchor> trustAnchors;
+  private final Map<Integer, ListenerTls> listenerTls;
   private final List<HttpServer> servers = new ArrayList<>();
+  private final List<Runnable> unwatches = new ArrayList<>();
   private PushedRequestStore store;
   private Upstream upstream;
 
@@ -65,13 +68,15 @@ final class GatewayVerticle extends VerticleBase {
       Function<io.vertx.core.Vertx, PushedRequestStore> storeOpener,
       boolean ownsStore,
       BoundPorts ports,
-      Set<TrustAnchor> trustAnchors) {
+      Set<TrustAnchor> trustAnchors,
+      Map<Integer, ListenerTls> listenerTls) {
     this.config = requireNonNull(config, "config");
     this.clients = requireNonNull(clients, "clients");
     this.storeOpener = requireNonNull(storeOpener, "storeOpener");
     this.ownsStore = ownsStore;
     this.ports = requireNonNull(ports, "ports");
     this.trustAnchors = Set.copyOf(trustAnchors);
+    this.listenerTls = Map.copyOf(listenerTls);
   }
 
   @Override
@@ -84,8 +89,14 @@ final class GatewayVerticle extends VerticleBase {
       ListenerConfig listener = config.listeners().get(i);
       HttpServerOptions options =
           new HttpServerOptions().setHost(listener.host()).setPort(ports.requested(i));
-      if (listener.tls() != null) {
-        ServerTls.configure(options, listener.tls());
+      ListenerTls tls = listenerTls.get(i);
+      if (tls != null) {
+        tls.configure(options);
+      }
+      if (forwardsCertificates()) {
+        // The default 8 KiB for the whole request head leaves no room for a forwarded chain.
+        int limit = HttpServerOptions.DEFAULT_MAX_HEADER_SIZE + ClientCertificates.MAX_HEADER_CHARS;
+        options.setMaxHeaderSize(limit).getInitialSettings().setMaxHeaderListSize(limit);
       }
       int index = i;
       listening.add(
@@ -97,9 +108,18 @@ final class GatewayVerticle extends VerticleBase {
                   server -> {
                     servers.add(server);
                     ports.record(index, server.actualPort());
+                    if (tls != null) {
+                      tls.watch(server);
+                      unwatches.add(() -> tls.unwatch(server));
+                    }
                   }));
     }
     return Future.all(listening);
+  }
+
+  private boolean forwardsCertificates() {
+    String header = config.clientAuthentication().mtls().forwardedCertificate().header();
+    return header != null && !header.isEmpty();
   }
 
   private Router routes() {
@@ -140,7 +160,9 @@ final class GatewayVerticle extends VerticleBase {
     router.route().handler(new RequestLog());
     router
         .route(config.par().path())
-        .handler(new ParHandler(push, new ClientCertificates(), config.par()));
+        .handler(
+            new ParHandler(
+                push, new ClientCertificates(config.clientAuthentication().mtls()), config.par()));
     router
         .route(config.authorization().path())
         .handler(
@@ -174,6 +196,7 @@ final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     long timeout = config.server().shutdownTimeoutMs();
+    unwatches.forEach(Runnable::run);
     List<Future<Void>> drained = new ArrayList<>();
     for (HttpServer server : servers) {
       // Stops accepting, lets in-flight exchanges finish up to the bound, then closes.

@@ -49,7 +49,10 @@ public final class ParHandler implements Handler<RoutingContext> {
     BoundedBody.read(request, maxBodyBytes)
         .map(body -> FormParser.parse(body.toString(StandardCharsets.UTF_8), maxParameters))
         .compose(
-            form -> service.push(new ClientAuthRequest(request.getHeader("Authorization"), form)))
+            form ->
+                service.push(
+                    new ClientAuthRequest(
+                        request.getHeader("Authorization"), form, certificates.of(request))))
         .onSuccess(
             pushed -> {
               context.put(Exchange.CLIENT_ID, pushed.clientId().value());

@@ -174,7 +174,11 @@ class ConfigEnvironmentTest {
             new ListenerConfig(
                 "::",
                 8080,
-                new TlsConfig(cert.toString(), key.toString(), TlsConfig.ClientAuth.NONE)));
+                new TlsConfig(
+                    cert.toString(),
+                    key.toString(),
+                    TlsConfig.ClientAuth.NONE,
+                    TlsConfig.Engine.AUTO)));
   }
 
   @Test

@@ -175,7 +175,10 @@ class ConfigLoaderTest {
                         "127.0.0.1",
                         8443,
                         new TlsConfig(
-                            cert.toString(), key.toString(), TlsConfig.ClientAuth.REQUEST)),
+                            cert.toString(),
+                            key.toString(),
+                            TlsConfig.ClientAuth.REQUEST,
+                            TlsConfig.Engine.AUTO)),
                     new ListenerConfig("0.0.0.0", 0, null)),
                 new ServerConfig(4, 5000),
                 new UpstreamConfig(
