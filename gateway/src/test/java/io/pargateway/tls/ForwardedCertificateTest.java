@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -197,13 +199,17 @@ class ForwardedCertificateTest {
   // Through the gateway, over plain HTTP from 127.0.0.1 as the proxy.
 
   private Gateway start(String format, String trustedProxies) {
+    return start(format, trustedProxies, null);
+  }
+
+  private Gateway start(String format, String trustedProxies, String tls) {
     String header = format.equals("nginx") ? "ssl-client-cert" : "x-forwarded-client-cert";
     return Http.await(
         Gateway.start(
             vertx,
             TlsTesting.config(
                 upstream,
-                null,
+                tls,
                 "  mtls:\n"
                     + "    forwarded_certificate:\n"
                     + "      header: "
@@ -267,6 +273,39 @@ class ForwardedCertificateTest {
     Gateway gateway = start("nginx", "127.0.0.1");
 
     assertInvalidClient(push(gateway));
+  }
+
+  @Test
+  void pushWhenTrustedProxyPresentsCertificateOnItsConnectionThenNotTheClientsOne(
+      @TempDir Path dir) {
+    // The proxy's own certificate identifies the proxy: from a trusted proxy only the header
+    // counts.
+    TestCertificates server = TestCertificates.selfSignedServer(dir);
+    Gateway gateway = start("nginx", "127.0.0.1", TlsTesting.tls(server, "client_auth: request"));
+
+    assertInvalidClient(
+        TlsTesting.push(
+            TlsTesting.https(server, client, HttpClient.Version.HTTP_1_1),
+            TlsTesting.base(gateway, true),
+            TlsTesting.SELF_SIGNED_CLIENT));
+  }
+
+  @Test
+  void pushWhenUntrustedPeerPresentsCertificateOnItsConnectionThenUsedAndHeaderIgnored(
+      @TempDir Path dir) {
+    TestCertificates server = TestCertificates.selfSignedServer(dir);
+    TestCertificates other = TestCertificates.selfSignedClient("CN=other", KeyType.EC);
+    Gateway gateway = start("nginx", "10.0.0.0/8", TlsTesting.tls(server, "client_auth: request"));
+
+    HttpResponse<String> response =
+        TlsTesting.push(
+            TlsTesting.https(server, client, HttpClient.Version.HTTP_2),
+            TlsTesting.base(gateway, true),
+            TlsTesting.SELF_SIGNED_CLIENT,
+            "ssl-client-cert",
+            escaped(other.certificatePem()));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 
   @Test
