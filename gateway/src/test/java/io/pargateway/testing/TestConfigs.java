@@ -68,7 +68,7 @@ public final class TestConfigs {
                 + "    connection_string: \""
                 + o.redisConnectionString
                 + "\"\n"
-                + "    command_timeout_ms: 500\n";
+                + "    command_timeout_ms: 5000\n";
     String yaml =
         "issuer: \"http://localhost/default\"\n"
             + "listeners:\n"
