@@ -161,7 +161,8 @@ public final class TestCertificates {
     return context(chain, client);
   }
 
-  private static SSLContext context(List<X509Certificate> trusted, TestCertificates client) {
+  /** A client context that trusts {@code trusted} and presents {@code client}, if not null. */
+  public static SSLContext context(List<X509Certificate> trusted, TestCertificates client) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
