@@ -85,7 +85,13 @@ public final class Gateway {
         anchorsPath == null ? Set.of() : TrustAnchors.load(Path.of(anchorsPath));
     BoundPorts ports =
         new BoundPorts(config.listeners().stream().map(ListenerConfig::port).toList());
-    SignatureChecks signatures = SignatureChecks.fromEnvironment();
+    SignatureChecks signatures;
+    try {
+      signatures = SignatureChecks.fromEnvironment();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // A provider setting that cannot be honoured stops the start, with the reason.
+      return Future.failedFuture(e);
+    }
     // One key source for the process: jwks_uri fetches and their rate limit are per client.
     ClientKeySource keys = ClientKeySource.create(vertx, config.clientAuthentication().jwks());
     LOG.info(

@@ -58,6 +58,22 @@ class JdkSignatureProviderTest {
   }
 
   @Test
+  void startWhenProviderSettingUnknownThenFailsNamingIt() {
+    System.setProperty(SignatureChecks.PROPERTY, "fastest");
+    try {
+      Throwable failure =
+          Http.await(
+              Gateway.start(vertx, TestConfigs.config(TestConfigs.Options.of(upstream)))
+                  .transform(result -> io.vertx.core.Future.succeededFuture(result.cause())));
+      assertThat(failure)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(SignatureChecks.PROPERTY);
+    } finally {
+      System.clearProperty(SignatureChecks.PROPERTY);
+    }
+  }
+
+  @Test
   void pushWhenEs256OnTheJdkProviderThen201() {
     assertThat(
             push(AssertionClients.EC_CLIENT, "ES256", TestAssertions.ecSigner(AssertionClients.EC)))
