@@ -16,7 +16,12 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 
 /**
  * Checks JWS signatures (<a href="https://datatracker.ietf.org/doc/html/rfc7515#section-5.2">RFC
@@ -57,9 +62,11 @@ public final class JwsSignatureVerifier {
     }
     JWSVerifier verifier;
     if (key instanceof RSAKey rsa) {
-      verifier = new RSASSAVerifier(rsa.toPublicJWK());
+      verifier =
+          new RSASSAVerifier(onProvider(rsa.toRSAPublicKey(), RSAPublicKey.class, "RSA", provider));
     } else if (key instanceof ECKey ec) {
-      verifier = new ECDSAVerifier(ec.toPublicJWK());
+      verifier =
+          new ECDSAVerifier(onProvider(ec.toECPublicKey(), ECPublicKey.class, "EC", provider));
     } else if (key instanceof OctetKeyPair okp) {
       try {
         verifier = new Ed25519Verifier(Ed25519Keys.toPublicKey(okp.toPublicJWK()));
@@ -73,6 +80,24 @@ public final class JwsSignatureVerifier {
       verifier.getJCAContext().setProvider(provider);
     }
     return new JwsSignatureVerifier(algorithm, verifier);
+  }
+
+  /**
+   * {@code key} as {@code provider}'s own key object, translated once here: a provider given a
+   * foreign key translates it on every check (for RSA on the native provider that costs about as
+   * much as the check itself). The key as it is when the provider cannot translate it.
+   */
+  private static <K extends PublicKey> K onProvider(
+      K key, Class<K> type, String algorithm, Provider provider) {
+    if (provider == null) {
+      return key;
+    }
+    try {
+      Key translated = KeyFactory.getInstance(algorithm, provider).translateKey(key);
+      return type.isInstance(translated) ? type.cast(translated) : key;
+    } catch (GeneralSecurityException e) {
+      return key;
+    }
   }
 
   /**
