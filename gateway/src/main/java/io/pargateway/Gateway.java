@@ -3,13 +3,15 @@ package io.pargateway;
 import static java.util.Objects.requireNonNull;
 
 import io.pargateway.client.ClientRegistry;
+import io.pargateway.client.auth.ClientKeySource;
 import io.pargateway.client.auth.TrustAnchors;
 import io.pargateway.config.GatewayConfig;
 import io.pargateway.config.ListenerConfig;
 import io.pargateway.config.StoreConfig;
 import io.pargateway.config.TlsConfig;
-import io.pargateway.store.PushedRequestStore;
+import io.pargateway.crypto.SignatureChecks;
 import io.pargateway.store.RedisStoreOptions;
+import io.pargateway.store.Stores;
 import io.pargateway.tls.ListenerTls;
 import io.pargateway.tls.ServerTls;
 import io.vertx.core.DeploymentOptions;
@@ -39,14 +41,20 @@ public final class Gateway {
   private final Vertx vertx;
   private final String deploymentId;
   private final BoundPorts ports;
-  private final PushedRequestStore sharedStore;
+  private final Stores sharedStores;
+  private final ClientKeySource keys;
 
   private Gateway(
-      Vertx vertx, String deploymentId, BoundPorts ports, PushedRequestStore sharedStore) {
+      Vertx vertx,
+      String deploymentId,
+      BoundPorts ports,
+      Stores sharedStores,
+      ClientKeySource keys) {
     this.vertx = vertx;
     this.deploymentId = deploymentId;
     this.ports = ports;
-    this.sharedStore = sharedStore;
+    this.sharedStores = sharedStores;
+    this.keys = keys;
   }
 
   /** Starts the gateway on {@code vertx}; completes when every listener is bound. */
@@ -55,16 +63,16 @@ public final class Gateway {
     requireNonNull(config, "config");
     ClientRegistry clients = ClientRegistry.fromConfig(config.clients());
     StoreConfig storeConfig = config.store();
-    PushedRequestStore sharedStore =
+    Stores sharedStores =
         storeConfig.type() == StoreConfig.Type.MEMORY
-            ? PushedRequestStore.inMemory(storeConfig.memory().maxEntries())
+            ? Stores.inMemory(storeConfig.memory().maxEntries())
             : null;
-    // The in-memory store is one for the process; Redis connections belong to each event loop.
-    Function<Vertx, PushedRequestStore> storeOpener =
-        sharedStore != null
-            ? v -> sharedStore
+    // The in-memory stores are one for the process; Redis connections belong to each event loop.
+    Function<Vertx, Stores> storesOpener =
+        sharedStores != null
+            ? v -> sharedStores
             : v ->
-                PushedRequestStore.redis(
+                Stores.redis(
                     v,
                     new RedisStoreOptions(
                         storeConfig.redis().connectionString(),
@@ -77,15 +85,38 @@ public final class Gateway {
             ? config.server().verticles()
             : Runtime.getRuntime().availableProcessors();
     String anchorsPath = config.clientAuthentication().mtls().trustAnchorsPath();
-    Set<TrustAnchor> trustAnchors =
-        anchorsPath == null ? Set.of() : TrustAnchors.load(Path.of(anchorsPath));
+    Set<TrustAnchor> trustAnchors;
+    try {
+      trustAnchors = anchorsPath == null ? Set.of() : TrustAnchors.load(Path.of(anchorsPath));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(
+          new IllegalArgumentException(
+              "client_authentication.mtls.trust_anchors_path: " + e.getMessage(), e));
+    }
     BoundPorts ports =
         new BoundPorts(config.listeners().stream().map(ListenerConfig::port).toList());
+    SignatureChecks signatures;
+    try {
+      signatures = SignatureChecks.fromEnvironment();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // A provider setting that cannot be honoured stops the start, with the reason.
+      return Future.failedFuture(e);
+    }
+    // One key source for the process: jwks_uri fetches and their rate limit are per client.
+    ClientKeySource keys = ClientKeySource.create(vertx, config.clientAuthentication().jwks());
     LOG.info(
         "starting: {} verticle(s), store={}, TLS {}",
         instances,
         storeConfig.type().name().toLowerCase(java.util.Locale.ROOT),
         ServerTls.describeEngine());
+    if (signatures.isNative()) {
+      LOG.info("signatures checked on {}", signatures.description());
+    } else {
+      LOG.warn(
+          "signatures checked on {}: ES256 and EdDSA checks take about a millisecond there and run"
+              + " on the worker pool",
+          signatures.description());
+    }
     return loadTls(vertx, config)
         .compose(
             listenerTls ->
@@ -94,13 +125,23 @@ public final class Gateway {
                         new GatewayVerticle(
                             config,
                             clients,
-                            storeOpener,
-                            sharedStore == null,
+                            storesOpener,
+                            sharedStores == null,
                             ports,
                             trustAnchors,
+                            keys,
+                            signatures,
                             listenerTls),
                     new DeploymentOptions().setInstances(instances)))
-        .map(id -> new Gateway(vertx, id, ports, sharedStore))
+        .map(id -> new Gateway(vertx, id, ports, sharedStores, keys))
+        .onFailure(
+            failure -> {
+              // Vert.x has undeployed whatever did start; what is shared is closed here.
+              keys.close();
+              if (sharedStores != null) {
+                sharedStores.close();
+              }
+            })
         .onSuccess(
             gateway -> {
               List<String> bound = new ArrayList<>();
@@ -157,7 +198,8 @@ public final class Gateway {
   public Future<Void> stop() {
     return vertx
         .undeploy(deploymentId)
-        .eventually(() -> sharedStore == null ? Future.succeededFuture() : sharedStore.close());
+        .eventually(keys::close)
+        .eventually(() -> sharedStores == null ? Future.succeededFuture() : sharedStores.close());
   }
 
   /** {@code scheme://host[:port]} of {@code uri}. */

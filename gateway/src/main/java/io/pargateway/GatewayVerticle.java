@@ -3,12 +3,14 @@ package io.pargateway;
 import static java.util.Objects.requireNonNull;
 
 import io.pargateway.client.ClientRegistry;
+import io.pargateway.client.auth.AssertionPolicy;
 import io.pargateway.client.auth.ClientAuthenticator;
 import io.pargateway.client.auth.ClientKeySource;
 import io.pargateway.config.AuthorizationConfig.ForwardMode;
 import io.pargateway.config.GatewayConfig;
 import io.pargateway.config.ListenerConfig;
 import io.pargateway.crypto.CryptoExecutor;
+import io.pargateway.crypto.SignatureChecks;
 import io.pargateway.http.AuthorizeHandler;
 import io.pargateway.http.DiscoveryHandler;
 import io.pargateway.http.FailureHandler;
@@ -18,6 +20,7 @@ import io.pargateway.http.RequestLog;
 import io.pargateway.request.PushService;
 import io.pargateway.request.PushedRequestChecks;
 import io.pargateway.store.PushedRequestStore;
+import io.pargateway.store.Stores;
 import io.pargateway.tls.ClientCertificates;
 import io.pargateway.tls.ListenerTls;
 import io.pargateway.upstream.AuthorizationForwarder;
@@ -52,36 +55,44 @@ final class GatewayVerticle extends VerticleBase {
 
   private final GatewayConfig config;
   private final ClientRegistry clients;
-  private final Function<io.vertx.core.Vertx, PushedRequestStore> storeOpener;
-  private final boolean ownsStore;
+  private final Function<io.vertx.core.Vertx, Stores> storesOpener;
+  private final boolean ownsStores;
   private final BoundPorts ports;
   private final Set<TrustAnchor> trustAnchors;
+  private final ClientKeySource keys;
+  private final SignatureChecks signatures;
   private final Map<Integer, ListenerTls> listenerTls;
-  private final List<HttpServer> servers = new ArrayList<>();
   private final List<Runnable> unwatches = new ArrayList<>();
+  private final List<HttpServer> servers = new ArrayList<>();
+  private Stores stores;
   private PushedRequestStore store;
   private Upstream upstream;
 
   GatewayVerticle(
       GatewayConfig config,
       ClientRegistry clients,
-      Function<io.vertx.core.Vertx, PushedRequestStore> storeOpener,
-      boolean ownsStore,
+      Function<io.vertx.core.Vertx, Stores> storesOpener,
+      boolean ownsStores,
       BoundPorts ports,
       Set<TrustAnchor> trustAnchors,
+      ClientKeySource keys,
+      SignatureChecks signatures,
       Map<Integer, ListenerTls> listenerTls) {
     this.config = requireNonNull(config, "config");
     this.clients = requireNonNull(clients, "clients");
-    this.storeOpener = requireNonNull(storeOpener, "storeOpener");
-    this.ownsStore = ownsStore;
+    this.storesOpener = requireNonNull(storesOpener, "storesOpener");
+    this.ownsStores = ownsStores;
     this.ports = requireNonNull(ports, "ports");
     this.trustAnchors = Set.copyOf(trustAnchors);
+    this.keys = requireNonNull(keys, "keys");
+    this.signatures = requireNonNull(signatures, "signatures");
     this.listenerTls = Map.copyOf(listenerTls);
   }
 
   @Override
   public Future<?> start() {
-    store = storeOpener.apply(vertx);
+    stores = storesOpener.apply(vertx);
+    store = stores.requests();
     upstream = Upstream.create(vertx, config.upstream());
     Router router = routes();
     List<Future<HttpServer>> listening = new ArrayList<>();
@@ -131,9 +142,22 @@ final class GatewayVerticle extends VerticleBase {
     } catch (NoSuchAlgorithmException e) {
       random = new SecureRandom();
     }
+    String origin = Gateway.origin(issuer);
+    // The PAR endpoint URL as the discovery document publishes it, also an accepted assertion aud.
+    String parEndpoint = origin + config.par().path();
+    ClientAuthenticator authenticator =
+        ClientAuthenticator.create(
+            clients,
+            trustAnchors,
+            keys,
+            AssertionPolicy.of(
+                config.clientAuthentication().assertion(), config.issuer(), parEndpoint),
+            stores.replays(),
+            signatures,
+            crypto());
     PushService push =
         new PushService(
-            ClientAuthenticator.create(clients, trustAnchors, ClientKeySource.inline(), crypto()),
+            authenticator,
             PushedRequestChecks.defaults(),
             store,
             Duration.ofSeconds(config.par().requestUriLifetimeSeconds()),
@@ -143,12 +167,11 @@ final class GatewayVerticle extends VerticleBase {
             ? AuthorizationForwarder.proxy(upstream, config.upstream().authorizationPath())
             : AuthorizationForwarder.redirect(
                 config.upstream().publicBaseUrl() + config.upstream().authorizationPath());
-    String origin = Gateway.origin(issuer);
     DiscoveryDocuments documents =
         new DiscoveryDocuments(
             upstream,
             URI.create(origin),
-            origin + config.par().path(),
+            parEndpoint,
             config.par().requirePushedAuthorizationRequests(),
             config.upstream().metadataCacheSeconds(),
             System::nanoTime);
@@ -185,8 +208,9 @@ final class GatewayVerticle extends VerticleBase {
   }
 
   /**
-   * Slow cryptography (certificate chains on the JDK's provider) runs on one worker pool for the
-   * process, with a bound on the work waiting for it.
+   * Slow cryptography (ES256 and EdDSA signatures and certificate chains on the JDK's providers)
+   * runs on one worker pool for the process, with a bound on the work waiting for it; {@link
+   * SignatureChecks} decides what goes there.
    */
   private CryptoExecutor crypto() {
     return CryptoExecutor.bounded(
@@ -195,8 +219,8 @@ final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    long timeout = config.server().shutdownTimeoutMs();
     unwatches.forEach(Runnable::run);
+    long timeout = config.server().shutdownTimeoutMs();
     List<Future<Void>> drained = new ArrayList<>();
     for (HttpServer server : servers) {
       // Stops accepting, lets in-flight exchanges finish up to the bound, then closes.
@@ -204,6 +228,6 @@ final class GatewayVerticle extends VerticleBase {
     }
     return Future.join(drained)
         .eventually(() -> upstream == null ? Future.succeededFuture() : upstream.close())
-        .eventually(() -> ownsStore && store != null ? store.close() : Future.succeededFuture());
+        .eventually(() -> ownsStores && stores != null ? stores.close() : Future.succeededFuture());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,17 @@ final class EnvOverrides {
 
   /** Where the configuration file is; not a key. */
   static final String CONFIG_FILE_VARIABLE = "PARGW_CONFIG";
+
+  /**
+   * Variables the process reads itself, outside the configuration: the file, the signature provider
+   * ({@code io.pargateway.crypto.SignatureChecks}) and the log levels (logback.xml). None is a key.
+   */
+  static final Set<String> PROCESS_VARIABLES =
+      Set.of(
+          CONFIG_FILE_VARIABLE,
+          "PARGW_CRYPTO_PROVIDER",
+          "PARGW_LOG_LEVEL",
+          "PARGW_ACCESS_LOG_LEVEL");
 
   /**
    * The variables Kubernetes puts into every pod for a Service named {@code pargw} (service links:
@@ -56,7 +68,7 @@ final class EnvOverrides {
 
   static boolean isOverride(String name) {
     return name.startsWith(PREFIX)
-        && !name.equals(CONFIG_FILE_VARIABLE)
+        && !PROCESS_VARIABLES.contains(name)
         && !SERVICE_LINK.matcher(name).matches();
   }
 

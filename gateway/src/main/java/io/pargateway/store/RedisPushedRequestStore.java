@@ -7,12 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Pushed requests in Redis (6.2 or later, or Valkey), shared by every replica.
@@ -23,39 +19,36 @@ import java.util.concurrent.TimeoutException;
  * Value: {@link PushedRequestCodec}. Writes use {@code SET NX PX} (no overwrite, expiry set in the
  * same command); redemption is one {@code GETDEL}, so of several replicas racing at most one wins.
  *
- * <p>The Redis client has no per-command timeout, so every command is bounded here; a command that
- * fails, times out or finds no free connection ends in {@link StoreUnavailableException}.
+ * <p>Every command is bounded by the command timeout; a command that fails, times out or finds no
+ * free connection ends in {@link StoreUnavailableException} ({@link RedisCommands}).
  */
 final class RedisPushedRequestStore implements PushedRequestStore {
 
-  private final Redis redis;
+  private final RedisCommands commands;
   private final String keyPrefix;
-  private final long commandTimeoutMillis;
+  private final boolean ownsClient;
 
   RedisPushedRequestStore(Redis redis, String keyPrefix, Duration commandTimeout) {
-    this.redis = requireNonNull(redis, "redis");
-    this.keyPrefix = requireNonNull(keyPrefix, "keyPrefix");
-    this.commandTimeoutMillis = requireNonNull(commandTimeout, "commandTimeout").toMillis();
-    if (commandTimeoutMillis < 1) {
-      throw new IllegalArgumentException("commandTimeout must be at least 1 ms");
-    }
+    this(redis, keyPrefix, commandTimeout, true);
   }
 
+  private RedisPushedRequestStore(
+      Redis redis, String keyPrefix, Duration commandTimeout, boolean ownsClient) {
+    this.commands = new RedisCommands(redis, commandTimeout);
+    this.keyPrefix = requireNonNull(keyPrefix, "keyPrefix");
+    this.ownsClient = ownsClient;
+  }
+
+  /** A store on its own client. */
   static RedisPushedRequestStore create(Vertx vertx, RedisStoreOptions options) {
-    requireNonNull(vertx, "vertx");
-    requireNonNull(options, "options");
-    RedisOptions redisOptions =
-        new RedisOptions()
-            .setConnectionString(options.connectionString())
-            .setMaxPoolSize(options.maxPoolSize())
-            .setMaxPoolWaiting(options.maxWaitingHandlers())
-            .setMaxWaitingHandlers(options.maxWaitingHandlers());
-    // Connecting counts against the same bound as the command it serves.
-    redisOptions
-        .getNetClientOptions()
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.commandTimeout().toMillis()));
     return new RedisPushedRequestStore(
-        Redis.createClient(vertx, redisOptions), options.keyPrefix(), options.commandTimeout());
+        RedisClients.create(vertx, options), options.keyPrefix(), options.commandTimeout(), true);
+  }
+
+  /** A store on a client that something else owns and closes. */
+  static RedisPushedRequestStore onSharedClient(Redis client, RedisStoreOptions options) {
+    return new RedisPushedRequestStore(
+        client, options.keyPrefix(), options.commandTimeout(), false);
   }
 
   @Override
@@ -74,7 +67,8 @@ final class RedisPushedRequestStore implements PushedRequestStore {
             .arg("PX")
             .arg(ttlMillis)
             .arg("NX");
-    return send(set, "SET")
+    return commands
+        .send(set, "SET")
         .compose(
             reply -> {
               if (reply == null) { // NX: the key exists
@@ -92,7 +86,8 @@ final class RedisPushedRequestStore implements PushedRequestStore {
   public Future<PushedRequest> redeem(RequestUri uri, ClientId clientId) {
     requireNonNull(uri, "uri");
     requireNonNull(clientId, "clientId");
-    return send(Request.cmd(Command.GETDEL).arg(key(uri, clientId)), "GETDEL")
+    return commands
+        .send(Request.cmd(Command.GETDEL).arg(key(uri, clientId)), "GETDEL")
         .compose(
             reply -> {
               if (reply == null) {
@@ -116,38 +111,15 @@ final class RedisPushedRequestStore implements PushedRequestStore {
 
   @Override
   public Future<Void> ping() {
-    return send(Request.cmd(Command.PING), "PING").mapEmpty();
+    return commands.send(Request.cmd(Command.PING), "PING").mapEmpty();
   }
 
   @Override
   public Future<Void> close() {
-    return redis.close();
+    return ownsClient ? commands.close() : Future.succeededFuture();
   }
 
   private String key(RequestUri uri, ClientId clientId) {
     return keyPrefix + "ru:{" + uri.reference() + "}:" + clientId.value();
-  }
-
-  /** Sends {@code request} within the command timeout; any failure is a store outage. */
-  private Future<Response> send(Request request, String command) {
-    Future<Response> reply;
-    try {
-      reply = redis.send(request);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(unavailable(command, e));
-    }
-    return reply
-        .timeout(commandTimeoutMillis, TimeUnit.MILLISECONDS)
-        .recover(cause -> Future.failedFuture(unavailable(command, cause)));
-  }
-
-  // The message names the command only: the cause carries the detail, and neither the connection
-  // string nor its password ever goes into a message here.
-  private StoreUnavailableException unavailable(String command, Throwable cause) {
-    String message =
-        cause instanceof TimeoutException
-            ? "Redis did not answer " + command + " within " + commandTimeoutMillis + " ms"
-            : "Redis failed " + command;
-    return new StoreUnavailableException(message, cause);
   }
 }

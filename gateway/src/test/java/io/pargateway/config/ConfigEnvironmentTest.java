@@ -197,6 +197,19 @@ class ConfigEnvironmentTest {
     assertThat(config.issuer()).isEqualTo("https://login.example.com");
   }
 
+  @Test
+  void loadWhenProcessVariablesThenNotOverrides() {
+    GatewayConfig config =
+        ConfigLoader.fromYaml(
+            MINIMAL,
+            Map.of(
+                "PARGW_CRYPTO_PROVIDER", "jdk",
+                "PARGW_LOG_LEVEL", "DEBUG",
+                "PARGW_ACCESS_LOG_LEVEL", "WARN"));
+
+    assertThat(config.issuer()).isEqualTo("https://login.example.com");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -87,6 +87,7 @@ class AuthMethodsFlowTest {
   private static final String PKI_DN = "CN=pki-client,O=Example";
   private static final String JWT_SECRET = "a-client-secret-of-at-least-32-bytes-for-hs256";
   private static final String REDIRECT_URI = "https://client.example.org/callback";
+  private static final URI ISSUER = URI.create("https://localhost/default");
 
   @TempDir static Path dir;
 
@@ -197,7 +198,6 @@ class AuthMethodsFlowTest {
   private record Client(ClientAuthentication authentication, SSLContext tls) {}
 
   private static Client clientFor(String id) throws Exception {
-    URI par = URI.create(base + "/par");
     ClientID clientId = new ClientID(id);
     SSLContext plain = ca.clientContext(null);
     return switch (id) {
@@ -207,7 +207,8 @@ class AuthMethodsFlowTest {
           new Client(new ClientSecretPost(clientId, new Secret("post-secret-value")), plain);
       case "hs256" ->
           new Client(
-              new ClientSecretJWT(clientId, par, JWSAlgorithm.HS256, new Secret(JWT_SECRET)),
+              // aud: the issuer, which the gateway accepts in every audience mode.
+              new ClientSecretJWT(clientId, ISSUER, JWSAlgorithm.HS256, new Secret(JWT_SECRET)),
               plain);
       case "es256" ->
           new Client(
@@ -239,7 +240,7 @@ class AuthMethodsFlowTest {
     return new JWTClaimsSet.Builder()
         .issuer(clientId)
         .subject(clientId)
-        .audience("https://localhost/default")
+        .audience(ISSUER.toString())
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plus(Duration.ofMinutes(1))))
         .jwtID(UUID.randomUUID().toString())
@@ -288,8 +289,12 @@ class AuthMethodsFlowTest {
 
     @Override
     public void applyTo(HTTPRequest request) {
-      Map<String, List<String>> form =
-          new java.util.LinkedHashMap<>(request.getBodyAsFormParameters());
+      Map<String, List<String>> form;
+      try {
+        form = new java.util.LinkedHashMap<>(request.getBodyAsFormParameters());
+      } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        throw new IllegalStateException(e);
+      }
       form.put("client_assertion", List.of(assertion.serialize()));
       form.put(
           "client_assertion_type",
@@ -353,8 +358,14 @@ class AuthMethodsFlowTest {
             .findFirst()
             .orElseThrow();
 
-    // The upstream's token endpoint, through the gateway; the assertion there is a fresh one.
-    ClientAuthentication tokenAuth = clientFor(clientId).authentication();
+    // The upstream's token endpoint, through the gateway; the assertion there is a fresh one. The
+    // test upstream cannot read EdDSA assertions (its Nimbus has no Tink), and how the upstream
+    // authenticates clients is not what this test is about: that client identifies itself there.
+    ClientAuthentication tokenAuth =
+        clientId.equals("eddsa")
+            ? new ClientSecretPost(
+                new ClientID(clientId), new Secret("not-checked-by-the-upstream"))
+            : clientFor(clientId).authentication();
     TokenResponse tokens =
         OIDCTokenResponseParser.parse(
             send(

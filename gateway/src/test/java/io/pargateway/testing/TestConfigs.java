@@ -28,6 +28,8 @@ public final class TestConfigs {
     private int lifetimeSeconds = 60;
     private boolean requireParForAll;
     private int maxBodyBytes = 65536;
+    private String extraClients = "";
+    private String clientAuthentication = "";
 
     private Options(UpstreamOp upstream) {
       this.upstreamBaseUrl = upstream.baseUrl();
@@ -56,6 +58,18 @@ public final class TestConfigs {
 
     public Options withRequireParForAll(boolean required) {
       requireParForAll = required;
+      return this;
+    }
+
+    /** More elements of {@code clients}, as YAML list items indented by two spaces. */
+    public Options withClients(String yaml) {
+      extraClients = extraClients + yaml;
+      return this;
+    }
+
+    /** The {@code client_authentication} mapping, as YAML indented by two spaces. */
+    public Options withClientAuthentication(String yaml) {
+      clientAuthentication = yaml;
       return this;
     }
   }
@@ -131,7 +145,11 @@ public final class TestConfigs {
             + "    redirect_uris: [\""
             + REDIRECT_URI
             + "\"]\n"
-            + "    require_pushed_authorization_requests: true\n";
+            + "    require_pushed_authorization_requests: true\n"
+            + o.extraClients
+            + (o.clientAuthentication.isEmpty()
+                ? ""
+                : "client_authentication:\n" + o.clientAuthentication);
     return ConfigLoader.fromYaml(
         yaml,
         Map.of(

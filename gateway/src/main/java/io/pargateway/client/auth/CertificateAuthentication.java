@@ -14,6 +14,7 @@ import io.pargateway.client.ClientRegistry;
 import io.pargateway.client.RegisteredClient;
 import io.pargateway.crypto.CryptoExecutor;
 import io.pargateway.crypto.Ed25519Keys;
+import io.pargateway.crypto.SignatureChecks;
 import io.pargateway.oauth.OAuthException;
 import io.vertx.core.Future;
 import java.security.GeneralSecurityException;
@@ -27,6 +28,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,7 +44,8 @@ import java.util.Set;
  * </ul>
  *
  * A chain already validated is remembered for a few minutes by its fingerprint, so kept-alive
- * connections do not pay for PKIX on every request.
+ * connections do not pay for PKIX on every request. Validation runs where {@link SignatureChecks}
+ * says: inline when the native provider checks the chain's signatures, else on the worker pool.
  */
 final class CertificateAuthentication implements ClientAuthStrategy {
 
@@ -54,7 +57,8 @@ final class CertificateAuthentication implements ClientAuthStrategy {
   private final ClientRegistry registry;
   private final Set<TrustAnchor> anchors;
   private final ClientKeySource keys;
-  private final CryptoExecutor crypto;
+  private final SignatureChecks signatures;
+  private final CryptoExecutor workers;
   private final Cache<String, Boolean> validatedChains =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
@@ -62,11 +66,13 @@ final class CertificateAuthentication implements ClientAuthStrategy {
       ClientRegistry registry,
       Set<TrustAnchor> anchors,
       ClientKeySource keys,
-      CryptoExecutor crypto) {
+      SignatureChecks signatures,
+      CryptoExecutor workers) {
     this.registry = requireNonNull(registry, "registry");
     this.anchors = Set.copyOf(anchors);
     this.keys = requireNonNull(keys, "keys");
-    this.crypto = requireNonNull(crypto, "crypto");
+    this.signatures = requireNonNull(signatures, "signatures");
+    this.workers = requireNonNull(workers, "workers");
   }
 
   @Override
@@ -99,7 +105,9 @@ final class CertificateAuthentication implements ClientAuthStrategy {
     Future<Boolean> valid =
         validatedChains.getIfPresent(fingerprint) != null
             ? Future.succeededFuture(true)
-            : crypto.submit(() -> validChain(chain));
+            : signatures
+                .certificatePathExecutor(chain, workers)
+                .submit(() -> validChain(chain, signatures.certificatePathProvider(chain)));
     return valid.compose(
         ok -> {
           if (!ok) {
@@ -110,12 +118,17 @@ final class CertificateAuthentication implements ClientAuthStrategy {
         });
   }
 
-  private boolean validChain(List<X509Certificate> chain) {
+  /**
+   * PKIX validation against the trust anchors, with the signatures checked on {@code sigProvider}
+   * when given (the native provider: fast enough to run inline), else on the JDK's providers.
+   */
+  private boolean validChain(List<X509Certificate> chain, Optional<String> sigProvider) {
     if (anchors.isEmpty() || !usableForClientAuth(chain.get(0))) {
       return false;
     }
     try {
       PKIXParameters parameters = new PKIXParameters(anchors);
+      sigProvider.ifPresent(parameters::setSigProvider);
       // Revocation is the operator's CA policy; with no CRL or OCSP configured it cannot be
       // checked.
       parameters.setRevocationEnabled(false);

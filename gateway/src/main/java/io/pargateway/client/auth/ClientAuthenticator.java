@@ -6,7 +6,9 @@ import io.pargateway.client.AuthMethod;
 import io.pargateway.client.ClientRegistry;
 import io.pargateway.client.RegisteredClient;
 import io.pargateway.crypto.CryptoExecutor;
+import io.pargateway.crypto.SignatureChecks;
 import io.pargateway.oauth.OAuthException;
+import io.pargateway.store.ReplayGuard;
 import io.vertx.core.Future;
 import java.security.cert.TrustAnchor;
 import java.util.List;
@@ -45,19 +47,30 @@ public final class ClientAuthenticator {
    *
    * @param registry the registered clients
    * @param trustAnchors the CAs of {@code tls_client_auth} certificates (may be empty)
-   * @param keys the clients' registered public keys
-   * @param crypto where certificate chains are validated
+   * @param keys the clients' registered public keys, inline or from {@code jwks_uri}
+   * @param assertions what {@code client_secret_jwt} and {@code private_key_jwt} assertions are
+   *     checked against
+   * @param replays where the {@code jti} of accepted assertions is recorded
+   * @param signatures the provider that verifies signatures, and which checks run inline
+   * @param workers where checks too slow for an event loop run (the bounded worker pool)
    */
   public static ClientAuthenticator create(
       ClientRegistry registry,
       Set<TrustAnchor> trustAnchors,
       ClientKeySource keys,
-      CryptoExecutor crypto) {
+      AssertionPolicy assertions,
+      ReplayGuard replays,
+      SignatureChecks signatures,
+      CryptoExecutor workers) {
     SharedSecretVerifier secrets = new SharedSecretVerifier(registry);
     return new ClientAuthenticator(
         registry,
-        List.of(new ClientSecretBasic(secrets), new ClientSecretPost(secrets)),
-        new CertificateAuthentication(registry, trustAnchors, keys, crypto));
+        List.of(
+            new ClientSecretBasic(secrets),
+            new ClientSecretPost(secrets),
+            new ClientAssertionAuthentication(
+                registry, keys, replays, assertions, signatures, workers)),
+        new CertificateAuthentication(registry, trustAnchors, keys, signatures, workers));
   }
 
   /** Completes with the authenticated client, or fails with {@code invalid_client}. */
