@@ -11,6 +11,10 @@ final class Exchange {
   static final String ENDPOINT = "pargw.endpoint";
   static final String CLIENT_ID = "pargw.client_id";
   static final String ERROR = "pargw.error";
+
+  /** Log-only detail of a refusal (which rule); never shown to the client. */
+  static final String DETAIL = "pargw.detail";
+
   static final String CORRELATION_ID = "pargw.correlation_id";
 
   /** Set when errors are for a person (an HTML page) rather than a client (JSON). */

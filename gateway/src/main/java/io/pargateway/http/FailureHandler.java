@@ -24,6 +24,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext context) {
     OAuthException error = toOAuth(context);
     context.put(Exchange.ERROR, error.code().code());
+    if (!error.detail().equals(error.description())) {
+      context.put(Exchange.DETAIL, error.detail());
+    }
     if (context.response().headWritten()) {
       // Part of an answer already left (a relayed upstream response broke off): nothing to say.
       context.response().reset();

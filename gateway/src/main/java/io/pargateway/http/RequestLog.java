@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives every exchange a correlation id ({@code X-Request-Id}, kept from the caller when it is
  * well-formed) and writes one line per outcome at the gateway's own endpoints: endpoint, client id,
- * status, error code, latency. Parameters, credentials and tokens are never logged.
+ * status, error code, the log-only detail of a refusal (which rule), latency. Parameters,
+ * credentials and tokens are never logged.
  */
 public final class RequestLog implements Handler<RoutingContext> {
 
@@ -33,11 +34,13 @@ public final class RequestLog implements Handler<RoutingContext> {
             String endpoint = context.get(Exchange.ENDPOINT);
             if (endpoint != null) {
               LOG.info(
-                  "endpoint={} client_id={} status={} error={} latency_us={} correlation_id={}",
+                  "endpoint={} client_id={} status={} error={} detail=\"{}\" latency_us={}"
+                      + " correlation_id={}",
                   endpoint,
                   context.get(Exchange.CLIENT_ID),
                   context.response().getStatusCode(),
                   context.get(Exchange.ERROR),
+                  context.get(Exchange.DETAIL),
                   (System.nanoTime() - start) / 1000,
                   correlationId);
             }
