@@ -26,11 +26,12 @@ import java.util.function.Function;
  * measured window (after the warm-up), per second. In the ramp mode, the best two-second window in
  * which the answers kept up with the requests sent (at least 95%) and before the first failure.
  *
- * <p>Open-model runs (constant and ramp) stop sending once more than {@code maxInFlight} requests
- * are in flight (and a ramp also at its first failure): the load generator opens a connection for
- * every request that finds none idle, so an overloaded gateway would otherwise be buried under new
- * connections. The flows not sent are counted ({@code skipped_flows}, {@code overloaded=true}); the
- * benchmark and the smoke count them as errors.
+ * <p>Open-model runs hold back new flows while more than {@code maxInFlight} requests are in
+ * flight: the load generator opens a connection for every request that finds none idle, so a
+ * stalled gateway (or a stalled load generator) would otherwise be buried under new connections. A
+ * constant run sends again once the backlog has drained; a ramp stops for good there, and at its
+ * first failure. The flows not sent are counted ({@code skipped_flows}, {@code overloaded=true});
+ * the benchmark and the smoke count them as errors.
  *
  * <p>With {@code watchPid}, the CPU time of that process (the gateway), of this one (the load
  * generator) and of the whole machine over the measured window are reported too, so that a run
@@ -97,14 +98,20 @@ final class LoadRecorder {
     current = new LoadRecorder(scenario, settings);
   }
 
-  /** Whether a new flow should be sent; false once a ramp passed the gateway's limit. */
+  /** Whether a new flow should be sent now (see the class comment). */
   static boolean accepting(Session session) {
     LoadRecorder recorder = current;
-    if (recorder == null || recorder.accepting) {
+    if (recorder == null) {
       return true;
     }
-    recorder.skipped.increment();
-    return false;
+    boolean accept =
+        recorder.settings.injection() == LoadSettings.Injection.CONSTANT
+            ? recorder.inFlight.get() < recorder.settings.maxInFlight()
+            : recorder.accepting;
+    if (!accept) {
+      recorder.skipped.increment();
+    }
+    return accept;
   }
 
   /** Whether requests sent now count: the warm-up is over. */
@@ -120,7 +127,7 @@ final class LoadRecorder {
     if (recorder != null) {
       recorder.startedPerSecond.incrementAndGet(recorder.second(now));
       int flying = recorder.inFlight.incrementAndGet();
-      if (recorder.settings.injection() != LoadSettings.Injection.USERS
+      if (recorder.settings.injection() == LoadSettings.Injection.RAMP
           && flying > recorder.settings.maxInFlight()) {
         recorder.accepting = false;
       }
