@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,8 +35,9 @@ import java.util.function.Function;
  * the benchmark and the smoke count them as errors.
  *
  * <p>With {@code watchPid}, the CPU time of that process (the gateway), of this one (the load
- * generator) and of the whole machine over the measured window are reported too, so that a run
- * disturbed by other work on a shared machine shows it ({@code others_cpu_pct}).
+ * generator), of the {@code fixturePids} (Redis, the upstream OP) and of the whole machine over the
+ * measured window are reported too, so that a run disturbed by other work on a shared machine shows
+ * it ({@code others_cpu_pct}).
  *
  * <p>One simulation runs per JVM, so the recorder is one static instance.
  */
@@ -83,11 +85,11 @@ final class LoadRecorder {
         .ifPresent(
             pid -> {
               clock.schedule(
-                  () -> ticksAtStart = cpuTicks(pid),
+                  () -> ticksAtStart = cpuTicks(pid, settings.fixturePids()),
                   settings.measureFrom().toMillis(),
                   TimeUnit.MILLISECONDS);
               clock.schedule(
-                  () -> ticksAtEnd = cpuTicks(pid),
+                  () -> ticksAtEnd = cpuTicks(pid, settings.fixturePids()),
                   settings.measureFrom().plus(settings.measured()).toMillis(),
                   TimeUnit.MILLISECONDS);
             });
@@ -211,10 +213,12 @@ final class LoadRecorder {
       double gateway = (end[0] - start[0]) / ticks;
       double generator = (end[1] - start[1]) / ticks;
       double machine = (end[2] - start[2]) / ticks;
+      double fixtures = (end[3] - start[3]) / ticks;
       out.put("cpu_pct", decimal(gateway, 0));
       out.put("generator_cpu_pct", decimal(generator, 0));
+      out.put("fixtures_cpu_pct", decimal(fixtures, 0));
       out.put("machine_cpu_pct", decimal(machine, 0));
-      out.put("others_cpu_pct", decimal(Math.max(0, machine - gateway - generator), 0));
+      out.put("others_cpu_pct", decimal(Math.max(0, machine - gateway - generator - fixtures), 0));
     }
     boolean overloaded = skipped.sum() > 0;
     out.put("overloaded", Boolean.toString(overloaded));
@@ -241,12 +245,13 @@ final class LoadRecorder {
   }
 
   /**
-   * CPU time in clock ticks: of {@code pid}, of this process, and of the whole machine (every
-   * core's busy time), from {@code /proc}; null when it cannot be read.
+   * CPU time in clock ticks: of {@code pid}, of this process, of the whole machine (every core's
+   * busy time) and of the {@code fixtures} other than {@code pid} that still run, from {@code
+   * /proc}; null when it cannot be read.
    */
-  private static long[] cpuTicks(long pid) {
+  private static long[] cpuTicks(long pid, List<Long> fixtures) {
     try {
-      long[] ticks = new long[3];
+      long[] ticks = new long[4];
       ticks[0] = processTicks(Path.of("/proc", Long.toString(pid), "stat"));
       ticks[1] = processTicks(Path.of("/proc/self/stat"));
       // First line: "cpu user nice system idle iowait irq softirq steal ..."; busy is all but
@@ -255,6 +260,12 @@ final class LoadRecorder {
       for (int i = 1; i < Math.min(machine.length, 9); i++) {
         if (i != 4 && i != 5) {
           ticks[2] += Long.parseLong(machine[i]);
+        }
+      }
+      for (long fixture : fixtures) {
+        Path stat = Path.of("/proc", Long.toString(fixture), "stat");
+        if (fixture != pid && Files.exists(stat)) {
+          ticks[3] += processTicks(stat);
         }
       }
       return ticks;

@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,6 +32,7 @@ record LoadSettings(
     int maxInFlight,
     Optional<Path> summaryFile,
     Optional<Long> watchPid,
+    List<Long> fixturePids,
     int clockTicks) {
 
   /** How virtual users arrive. */
@@ -68,6 +71,11 @@ record LoadSettings(
         Optional.ofNullable(System.getProperty("watchPid"))
             .filter(s -> !s.isBlank())
             .map(Long::parseLong),
+        Arrays.stream(text("fixturePids", "").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(Long::parseLong)
+            .toList(),
         (int) number("clockTicks", 100));
   }
 
