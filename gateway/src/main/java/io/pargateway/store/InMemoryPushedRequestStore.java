@@ -16,12 +16,17 @@ import java.time.Duration;
  * <p>Thread-safe: one instance serves every event loop. Entries are keyed by client and reference,
  * so a redemption by another client looks up a different key and cannot consume the request. Every
  * operation completes at once.
+ *
+ * <p>A request is kept in its stored form ({@link PushedRequestCodec}), one string instead of a map
+ * of a dozen small objects: a third of the memory per entry, and far less for the garbage collector
+ * to trace while up to {@code maxEntries} of them live for their whole lifetime. Cache maintenance
+ * (eviction, expiry) runs on the calling thread instead of waking a pool thread for every write.
  */
 final class InMemoryPushedRequestStore implements PushedRequestStore {
 
   private record Key(ClientId clientId, String reference) {}
 
-  private record Entry(PushedRequest request, long deadlineNanos) {}
+  private record Entry(String encoded, long deadlineNanos) {}
 
   private final Ticker ticker;
   private final Cache<Key, Entry> cache;
@@ -41,6 +46,7 @@ final class InMemoryPushedRequestStore implements PushedRequestStore {
             .maximumSize(maxEntries)
             .ticker(ticker)
             .expireAfter(new UntilDeadline())
+            .executor(Runnable::run)
             .build();
   }
 
@@ -53,7 +59,7 @@ final class InMemoryPushedRequestStore implements PushedRequestStore {
       throw new IllegalArgumentException("ttl must be positive");
     }
     Key key = new Key(request.clientId(), uri.reference());
-    Entry entry = new Entry(request, ticker.read() + ttl.toNanos());
+    Entry entry = new Entry(PushedRequestCodec.encode(request), ticker.read() + ttl.toNanos());
     // Caffeine treats an expired entry as absent, so only a live one blocks the write.
     if (cache.asMap().putIfAbsent(key, entry) != null) {
       return Future.failedFuture(new IllegalStateException("request_uri already in use"));
@@ -70,7 +76,12 @@ final class InMemoryPushedRequestStore implements PushedRequestStore {
     if (entry == null || isExpired(entry)) {
       return Future.succeededFuture(null);
     }
-    return Future.succeededFuture(entry.request());
+    try {
+      return Future.succeededFuture(PushedRequestCodec.decode(entry.encoded()));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(
+          new IllegalStateException("stored pushed request is unreadable", e));
+    }
   }
 
   @Override

@@ -1,0 +1,180 @@
+package io.pargateway.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.headerRegex;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CoreDsl;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** The building blocks the simulations share: protocol, requests, injection and gates. */
+final class Flows {
+
+  /** S256 of the RFC 7636 Appendix B verifier. */
+  private static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+  private Flows() {}
+
+  /**
+   * Plain HTTP/1.1 keep-alive: virtual users take connections from one shared pool, as a client's
+   * HTTP stack would, instead of each opening its own. Redirects are never followed: the
+   * authorization endpoint's answer is a redirect to the client, which is the end of the flow.
+   */
+  static HttpProtocolBuilder protocol(LoadSettings settings) {
+    return http.baseUrl(settings.baseUrl())
+        .shareConnections()
+        .disableWarmUp() // the default warm-up fetches a page from the internet
+        .disableFollowRedirect()
+        .disableCaching()
+        .userAgentHeader("par-gateway-load-tests");
+  }
+
+  /**
+   * {@code POST /par} with {@code client_secret_basic} and a typical code flow request with PKCE;
+   * 201 with a request_uri is a success. With {@code keepRequestUri} the request_uri is kept in the
+   * session as {@code requestUri} for the next step.
+   */
+  static ChainBuilder push(LoadSettings settings, boolean keepRequestUri) {
+    String body =
+        "response_type=code"
+            + "&redirect_uri="
+            + encode(settings.redirectUri())
+            + "&scope=openid%20profile"
+            + "&state=load-test-state"
+            + "&code_challenge="
+            + CODE_CHALLENGE
+            + "&code_challenge_method=S256";
+    return exec(LoadRecorder::begin)
+        .exec(
+            http(named("push"))
+                .post(settings.parPath())
+                .header("Authorization", settings.basicAuthorization())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(StringBody(body))
+                .check(status().is(201))
+                .check(
+                    keepRequestUri
+                        ? jsonPath("$.request_uri").saveAs("requestUri")
+                        : substring("\"request_uri\"").exists()))
+        .exec(LoadRecorder.end("push"))
+        .exitHereIfFailed();
+  }
+
+  /**
+   * {@code GET} the authorization endpoint with the pushed request_uri, through the gateway to the
+   * upstream OP, whose answer is a redirect to the client with a code.
+   */
+  static ChainBuilder authorize(LoadSettings settings) {
+    return exec(LoadRecorder::begin)
+        .exec(
+            http(named("authorize"))
+                .get(settings.authorizePath())
+                .queryParam("client_id", settings.clientId())
+                .queryParam("request_uri", "#{requestUri}")
+                .check(status().is(302))
+                .check(
+                    headerRegex(
+                            "Location",
+                            "^" + Pattern.quote(settings.redirectUri()) + "\\?(.*&)?code=")
+                        .exists()))
+        .exec(LoadRecorder.end("authorize"))
+        .exitHereIfFailed();
+  }
+
+  /**
+   * The same request_uri a second time: RFC 9126 §4 makes it one-time use, so the gateway must
+   * refuse it with {@code invalid_request_uri}. A replay that is let through is a failed request
+   * named {@code replay}.
+   */
+  static ChainBuilder replay(LoadSettings settings) {
+    return exec(LoadRecorder::begin)
+        .exec(
+            http(named("replay"))
+                .get(settings.authorizePath())
+                .queryParam("client_id", settings.clientId())
+                .queryParam("request_uri", "#{requestUri}")
+                .check(status().is(400))
+                .check(substring("invalid_request_uri").exists()))
+        .exec(LoadRecorder.end("replay"))
+        .exitHereIfFailed();
+  }
+
+  /**
+   * Each arriving user runs {@code flow} once, unless an open-model run has passed the gateway's
+   * limit (see {@link LoadRecorder#accepting}).
+   */
+  static ScenarioBuilder scenario(String name, ChainBuilder flow) {
+    return CoreDsl.scenario(name).doIf(LoadRecorder::accepting).then(flow);
+  }
+
+  /** The injection profile chosen by {@code -Dinjection}. */
+  static PopulationBuilder inject(ScenarioBuilder scenario, LoadSettings settings) {
+    Duration total = settings.warmup().plus(settings.duration());
+    return switch (settings.injection()) {
+      case CONSTANT ->
+          // The warm-up climbs to the rate: a cold load generator cannot send thousands of
+          // requests per second at once, and the backlog it would build up spills into the
+          // measured part (on this kind of machine it ends in a storm of new connections).
+          settings.warmup().isZero()
+              ? scenario.injectOpen(constantUsersPerSec(settings.rate()).during(total))
+              : scenario.injectOpen(
+                  rampUsersPerSec(settings.rate() / 10)
+                      .to(settings.rate())
+                      .during(settings.warmup()),
+                  constantUsersPerSec(settings.rate()).during(settings.duration()));
+      case RAMP ->
+          scenario.injectOpen(
+              rampUsersPerSec(settings.rampFrom())
+                  .to(settings.rampTo())
+                  .during(settings.duration()));
+      case USERS -> scenario.injectClosed(constantConcurrentUsers(settings.users()).during(total));
+    };
+  }
+
+  /**
+   * The gates: no failed request, ever, warm-up included; and at a given load (constant mode) a p99
+   * under {@code p99Ms} for each of {@code requests} sent after the warm-up. Saturation and ramp
+   * runs queue by design, so their latency is not gated.
+   */
+  static List<Assertion> gates(LoadSettings settings, String... requests) {
+    List<Assertion> gates = new ArrayList<>();
+    gates.add(global().failedRequests().count().is(0L));
+    if (settings.injection() == LoadSettings.Injection.CONSTANT) {
+      for (String request : requests) {
+        gates.add(details(request).responseTime().percentile(99.0).lt(settings.p99Ms()));
+      }
+    }
+    return gates;
+  }
+
+  /** {@code name}, or {@code name (warm-up)} for a request sent before measuring starts. */
+  private static Function<Session, String> named(String name) {
+    String warmingUp = name + " (warm-up)";
+    return session -> LoadRecorder.measuring() ? name : warmingUp;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
