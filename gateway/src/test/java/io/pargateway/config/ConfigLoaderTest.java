@@ -50,7 +50,7 @@ class ConfigLoaderTest {
                 StoreConfig.Type.MEMORY,
                 "pargw:",
                 new StoreConfig.RedisConfig("redis://127.0.0.1:6379", 16, 2048, 2000),
-                new StoreConfig.MemoryConfig(1_000_000)));
+                new StoreConfig.MemoryConfig(100_000)));
     assertThat(config.clients())
         .containsExactly(
             secretClient(
