@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.pargateway.Gateway;
 import io.pargateway.testing.AssertionClients;
-import io.pargateway.testing.Http;
-import io.pargateway.testing.RedisServerFixture;
+import io.pargateway.testing.Replicas;
 import io.pargateway.testing.TestAssertions;
-import io.pargateway.testing.TestConfigs;
-import io.pargateway.testing.UpstreamOp;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -31,35 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 class AssertionReplicasTest {
 
-  private static RedisServerFixture redis;
-  private static UpstreamOp upstream;
-  private static Vertx vertxA;
-  private static Vertx vertxB;
-  private static Gateway replicaA;
-  private static Gateway replicaB;
+  private static Replicas replicas;
 
   @BeforeAll
   static void start() {
-    redis = new RedisServerFixture().start();
-    upstream = UpstreamOp.start();
-    TestConfigs.Options options =
-        TestConfigs.Options.of(upstream)
-            .withRedis(redis.connectionString())
-            .withClients(AssertionClients.yaml());
-    vertxA = Vertx.vertx();
-    vertxB = Vertx.vertx();
-    replicaA = Http.await(Gateway.start(vertxA, TestConfigs.config(options)));
-    replicaB = Http.await(Gateway.start(vertxB, TestConfigs.config(options)));
+    replicas = Replicas.start(options -> options.withClients(AssertionClients.yaml()));
   }
 
   @AfterAll
   static void stop() {
-    Http.await(replicaA.stop());
-    Http.await(replicaB.stop());
-    Http.await(vertxA.close());
-    Http.await(vertxB.close());
-    upstream.close();
-    redis.stop();
+    replicas.close();
   }
 
   private static String assertion() {
@@ -76,7 +53,7 @@ class AssertionReplicasTest {
         String assertion = assertion();
         CountDownLatch go = new CountDownLatch(1);
         List<Callable<HttpResponse<String>>> racers = new ArrayList<>();
-        for (Gateway replica : List.of(replicaA, replicaB)) {
+        for (Gateway replica : List.of(replicas.a(), replicas.b())) {
           racers.add(
               () -> {
                 go.await();
@@ -116,7 +93,7 @@ class AssertionReplicasTest {
               .sign("PS256", TestAssertions.rsaSigner(AssertionClients.RSA, JWSAlgorithm.PS256));
       List<Callable<Integer>> racers = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        Gateway target = i % 2 == 0 ? replicaA : replicaB;
+        Gateway target = i % 2 == 0 ? replicas.a() : replicas.b();
         racers.add(
             () ->
                 AssertionClients.push(target, AssertionClients.RSA_CLIENT, assertion).statusCode());
@@ -134,16 +111,16 @@ class AssertionReplicasTest {
 
   @Test
   void pushWhenRedisDownThen503AndTheAssertionNotAccepted() {
-    redis.stop();
+    replicas.redis().stop();
     try {
       HttpResponse<String> response =
-          AssertionClients.push(replicaA, AssertionClients.EC_CLIENT, assertion());
+          AssertionClients.push(replicas.a(), AssertionClients.EC_CLIENT, assertion());
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(new JsonObject(response.body()).getString("error"))
           .isEqualTo("temporarily_unavailable");
       assertThat(response.headers().firstValue("Retry-After")).isPresent();
     } finally {
-      redis.start();
+      replicas.redis().start();
     }
   }
 }

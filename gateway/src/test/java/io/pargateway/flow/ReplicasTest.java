@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pargateway.Gateway;
 import io.pargateway.testing.Http;
 import io.pargateway.testing.Pushes;
-import io.pargateway.testing.RedisServerFixture;
+import io.pargateway.testing.Replicas;
 import io.pargateway.testing.TestConfigs;
-import io.pargateway.testing.UpstreamOp;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,44 +24,27 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasTest {
 
-  private static RedisServerFixture redis;
-  private static UpstreamOp upstream;
-  private static Vertx vertxA;
-  private static Vertx vertxB;
-  private static Gateway replicaA;
-  private static Gateway replicaB;
+  private static Replicas replicas;
 
   @BeforeAll
   static void start() {
-    redis = new RedisServerFixture().start();
-    upstream = UpstreamOp.start();
-    TestConfigs.Options options =
-        TestConfigs.Options.of(upstream).withRedis(redis.connectionString());
-    vertxA = Vertx.vertx();
-    vertxB = Vertx.vertx();
-    replicaA = Http.await(Gateway.start(vertxA, TestConfigs.config(options)));
-    replicaB = Http.await(Gateway.start(vertxB, TestConfigs.config(options)));
+    replicas = Replicas.start(options -> options);
   }
 
   @AfterAll
   static void stop() {
-    Http.await(replicaA.stop());
-    Http.await(replicaB.stop());
-    Http.await(vertxA.close());
-    Http.await(vertxB.close());
-    upstream.close();
-    redis.stop();
+    replicas.close();
   }
 
   @Test
   void pushedOnOneReplicaThenRedeemedOnTheOther() {
-    String requestUri = Pushes.pushForRequestUri(replicaA);
+    String requestUri = Pushes.pushForRequestUri(replicas.a());
     assertThat(
-            Http.get(Pushes.authorizeUrl(replicaB, TestConfigs.BASIC_CLIENT, requestUri))
+            Http.get(Pushes.authorizeUrl(replicas.b(), TestConfigs.BASIC_CLIENT, requestUri))
                 .statusCode())
         .isEqualTo(302);
     assertThat(
-            Http.get(Pushes.authorizeUrl(replicaA, TestConfigs.BASIC_CLIENT, requestUri))
+            Http.get(Pushes.authorizeUrl(replicas.a(), TestConfigs.BASIC_CLIENT, requestUri))
                 .statusCode())
         .isEqualTo(400);
   }
@@ -74,10 +55,10 @@ class ReplicasTest {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       for (int round = 0; round < 5; round++) {
-        String requestUri = Pushes.pushForRequestUri(round % 2 == 0 ? replicaA : replicaB);
+        String requestUri = Pushes.pushForRequestUri(round % 2 == 0 ? replicas.a() : replicas.b());
         List<Callable<Integer>> racers = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-          Gateway target = i % 2 == 0 ? replicaA : replicaB;
+          Gateway target = i % 2 == 0 ? replicas.a() : replicas.b();
           racers.add(
               () ->
                   Http.get(Pushes.authorizeUrl(target, TestConfigs.BASIC_CLIENT, requestUri))
