@@ -177,7 +177,7 @@ final class GatewayVerticle extends VerticleBase {
             System::nanoTime);
     DiscoveryHandler discovery =
         new DiscoveryHandler(documents, config.upstream().metadataCacheSeconds());
-    PassThroughProxy passThrough = PassThroughProxy.create(upstream, config.upstream().baseUrl());
+    PassThroughProxy passThrough = PassThroughProxy.create(upstream);
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());

@@ -1,6 +1,8 @@
 package io.pargateway.config;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.pargateway.crypto.VerificationKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -215,7 +217,10 @@ final class ClientAuthValidator {
               : a.algorithms().stream().filter(alg -> !HMAC_ALGORITHMS.contains(alg)).toList();
       boolean usable =
           jwks.getKeys().stream()
-              .anyMatch(jwk -> algorithms.stream().anyMatch(alg -> InlineJwks.fits(jwk, alg)));
+              .anyMatch(
+                  jwk ->
+                      algorithms.stream()
+                          .anyMatch(alg -> VerificationKeys.fits(jwk, JWSAlgorithm.parse(alg))));
       if (!usable) {
         throw new ConfigProblem(
             key + ".jwks",

@@ -1,11 +1,9 @@
 package io.pargateway.config;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -30,10 +28,6 @@ final class InlineJwks {
 
   /** RSA keys shorter than this are refused (RFC 7518 §3.3 says 2048 bits or larger). */
   private static final int MIN_RSA_BITS = 2048;
-
-  /** Curves of the keys a JWS algorithm can be verified with, for {@link #fits}. */
-  private static final Map<String, Curve> CURVE_BY_ALGORITHM =
-      Map.of("ES256", Curve.P_256, "EdDSA", Curve.Ed25519);
 
   private InlineJwks() {}
 
@@ -116,28 +110,6 @@ final class InlineJwks {
       throw new ConfigProblem(key + ".use", "must be sig: client keys verify signatures");
     }
     return jwk;
-  }
-
-  /** Whether {@code jwk} can verify a signature made with {@code algorithm}. */
-  static boolean fits(JWK jwk, String algorithm) {
-    if (jwk.getAlgorithm() != null && !jwk.getAlgorithm().getName().equals(algorithm)) {
-      return false;
-    }
-    return switch (algorithm) {
-      case "RS256", "PS256" -> jwk instanceof RSAKey;
-      case "ES256", "EdDSA" -> CURVE_BY_ALGORITHM.get(algorithm).equals(curve(jwk));
-      default -> false;
-    };
-  }
-
-  private static Curve curve(JWK jwk) {
-    if (jwk instanceof ECKey ec) {
-      return ec.getCurve();
-    }
-    if (jwk instanceof OctetKeyPair okp) {
-      return okp.getCurve();
-    }
-    return null;
   }
 
   /** A parser message on one line; it can only quote public members, private ones are refused. */

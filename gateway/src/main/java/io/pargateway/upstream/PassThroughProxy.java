@@ -7,7 +7,6 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import java.net.URI;
 
 /**
  * Everything the gateway does not handle itself (token, JWKS, userinfo, the OP's login pages) goes
@@ -21,13 +20,10 @@ public final class PassThroughProxy implements Handler<HttpServerRequest> {
     this.proxy = proxy;
   }
 
-  public static PassThroughProxy create(Upstream upstream, String baseUrl) {
-    URI base = URI.create(baseUrl);
-    boolean ssl = "https".equalsIgnoreCase(base.getScheme());
-    int port = base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80;
+  public static PassThroughProxy create(Upstream upstream) {
     HttpProxy proxy =
         HttpProxy.reverseProxy(upstream.httpClient())
-            .origin(port, base.getHost())
+            .origin(upstream.origin())
             .addInterceptor(
                 new ProxyInterceptor() {
                   @Override

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 
 /**
@@ -23,10 +24,12 @@ import java.net.URI;
 public final class Upstream {
 
   private final HttpClient client;
+  private final SocketAddress origin;
   private final long timeoutMs;
 
-  private Upstream(HttpClient client, long timeoutMs) {
+  private Upstream(HttpClient client, SocketAddress origin, long timeoutMs) {
     this.client = client;
+    this.origin = origin;
     this.timeoutMs = timeoutMs;
   }
 
@@ -44,7 +47,13 @@ public final class Upstream {
             .setKeepAlive(true);
     HttpClient client =
         vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.maxPoolSize()));
-    return new Upstream(client, config.requestTimeoutMs());
+    return new Upstream(
+        client, SocketAddress.inetSocketAddress(port, base.getHost()), config.requestTimeoutMs());
+  }
+
+  /** Where the upstream is reached, from its base URL. */
+  public SocketAddress origin() {
+    return origin;
   }
 
   /** The underlying client, for the pass-through proxy. */
