@@ -77,7 +77,6 @@ public final class Gateway {
                     new RedisStoreOptions(
                         storeConfig.redis().connectionString(),
                         storeConfig.keyPrefix(),
-                        storeConfig.redis().maxPoolSize(),
                         storeConfig.redis().maxWaitingHandlers(),
                         Duration.ofMillis(storeConfig.redis().commandTimeoutMs())));
     int instances =

@@ -22,13 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MainTest {
 
-  /** The gateway as its own process; with {@code output}, both streams go to that file. */
+  /**
+   * The gateway as its own process, logging as shipped (logback.xml, not the tests' configuration);
+   * with {@code output}, both streams go to that file.
+   */
   private static Process launch(Path config, Path output) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
             List.of(
                 java,
+                "-Dlogback.configurationFile=logback.xml",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),

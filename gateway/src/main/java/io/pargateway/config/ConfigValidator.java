@@ -143,7 +143,6 @@ final class ConfigValidator {
             "store.redis.connection_string", "must start with redis:// or rediss://");
       }
     }
-    requireRange("store.redis.max_pool_size", redis.maxPoolSize(), 1, Integer.MAX_VALUE);
     requireRange(
         "store.redis.max_waiting_handlers", redis.maxWaitingHandlers(), 1, Integer.MAX_VALUE);
     requireRange("store.redis.command_timeout_ms", redis.commandTimeoutMs(), 1, Long.MAX_VALUE);

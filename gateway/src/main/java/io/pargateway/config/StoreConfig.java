@@ -20,12 +20,11 @@ public record StoreConfig(Type type, String keyPrefix, RedisConfig redis, Memory
    * A Redis (or Valkey) server.
    *
    * @param connectionString e.g. {@code redis://:password@redis:6379/0}
-   * @param maxPoolSize connections per event loop
-   * @param maxWaitingHandlers requests that may wait for a connection before failing fast
+   * @param maxWaitingHandlers commands per event loop that may wait for a reply; more fail fast
    * @param commandTimeoutMs a command not answered by then fails, and the request gets 503
    */
   public record RedisConfig(
-      String connectionString, int maxPoolSize, int maxWaitingHandlers, long commandTimeoutMs) {}
+      String connectionString, int maxWaitingHandlers, long commandTimeoutMs) {}
 
   /**
    * The in-process store.

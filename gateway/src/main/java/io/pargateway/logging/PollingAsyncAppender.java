@@ -5,6 +5,8 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import java.io.Flushable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * lets it sleep again after each: at one access-log line per request, that wake-up and park cost
  * the event loops and the writer more CPU than formatting and writing the lines (see
  * BENCHMARKS.md). Here nothing wakes the writer; a line waits at most {@code pollMillis} before it
- * is written.
+ * is written. Attached appenders that implement {@link Flushable} are flushed once per batch, so
+ * that a buffering one ({@link BatchedStdoutAppender}) writes each batch in one system call.
  */
 public final class PollingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     implements AppenderAttachable<ILoggingEvent> {
@@ -88,6 +91,16 @@ public final class PollingAsyncAppender extends UnsynchronizedAppenderBase<ILogg
       appenders.appendLoopOnAppenders(event);
     }
     batch.clear();
+    // Appenders that buffer (BatchedStdoutAppender) write the whole batch at once.
+    for (Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders(); it.hasNext(); ) {
+      if (it.next() instanceof Flushable flushable) {
+        try {
+          flushable.flush();
+        } catch (IOException e) {
+          addError("could not flush an appender", e);
+        }
+      }
+    }
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.pargateway.client.ClientId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
 
@@ -19,8 +18,9 @@ import java.time.Duration;
  * Value: {@link PushedRequestCodec}. Writes use {@code SET NX PX} (no overwrite, expiry set in the
  * same command); redemption is one {@code GETDEL}, so of several replicas racing at most one wins.
  *
- * <p>Every command is bounded by the command timeout; a command that fails, times out or finds no
- * free connection ends in {@link StoreUnavailableException} ({@link RedisCommands}).
+ * <p>Commands are pipelined ({@link RedisPipeline}) and bounded by the command timeout; a command
+ * that fails, times out or finds too many others waiting ends in {@link StoreUnavailableException}
+ * ({@link RedisCommands}).
  */
 final class RedisPushedRequestStore implements PushedRequestStore {
 
@@ -28,27 +28,24 @@ final class RedisPushedRequestStore implements PushedRequestStore {
   private final String keyPrefix;
   private final boolean ownsClient;
 
-  RedisPushedRequestStore(Redis redis, String keyPrefix, Duration commandTimeout) {
-    this(redis, keyPrefix, commandTimeout, true);
-  }
-
-  private RedisPushedRequestStore(
-      Redis redis, String keyPrefix, Duration commandTimeout, boolean ownsClient) {
-    this.commands = new RedisCommands(redis, commandTimeout);
+  RedisPushedRequestStore(
+      RedisPipeline pipeline, String keyPrefix, Duration commandTimeout, boolean ownsClient) {
+    this.commands = new RedisCommands(pipeline, commandTimeout);
     this.keyPrefix = requireNonNull(keyPrefix, "keyPrefix");
     this.ownsClient = ownsClient;
   }
 
-  /** A store on its own client. */
+  /** A store on its own connection. */
   static RedisPushedRequestStore create(Vertx vertx, RedisStoreOptions options) {
     return new RedisPushedRequestStore(
-        RedisClients.create(vertx, options), options.keyPrefix(), options.commandTimeout(), true);
+        RedisPipeline.create(vertx, options), options.keyPrefix(), options.commandTimeout(), true);
   }
 
-  /** A store on a client that something else owns and closes. */
-  static RedisPushedRequestStore onSharedClient(Redis client, RedisStoreOptions options) {
+  /** A store on a pipeline that something else owns and closes. */
+  static RedisPushedRequestStore onSharedPipeline(
+      RedisPipeline pipeline, RedisStoreOptions options) {
     return new RedisPushedRequestStore(
-        client, options.keyPrefix(), options.commandTimeout(), false);
+        pipeline, options.keyPrefix(), options.commandTimeout(), false);
   }
 
   @Override

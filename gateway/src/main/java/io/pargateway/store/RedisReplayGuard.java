@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.pargateway.client.ClientId;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +28,18 @@ final class RedisReplayGuard implements ReplayGuard {
   private final boolean ownsClient;
   private final Clock clock;
 
-  RedisReplayGuard(Redis redis, String keyPrefix, Duration commandTimeout, boolean ownsClient) {
-    this(redis, keyPrefix, commandTimeout, ownsClient, Clock.systemUTC());
+  RedisReplayGuard(
+      RedisPipeline pipeline, String keyPrefix, Duration commandTimeout, boolean ownsClient) {
+    this(pipeline, keyPrefix, commandTimeout, ownsClient, Clock.systemUTC());
   }
 
   RedisReplayGuard(
-      Redis redis, String keyPrefix, Duration commandTimeout, boolean ownsClient, Clock clock) {
-    this.commands = new RedisCommands(redis, commandTimeout);
+      RedisPipeline pipeline,
+      String keyPrefix,
+      Duration commandTimeout,
+      boolean ownsClient,
+      Clock clock) {
+    this.commands = new RedisCommands(pipeline, commandTimeout);
     this.keyPrefix = requireNonNull(keyPrefix, "keyPrefix");
     this.ownsClient = ownsClient;
     this.clock = requireNonNull(clock, "clock");

@@ -11,17 +11,12 @@ import java.time.Duration;
  *     {@link #toString()} leaves it out
  * @param keyPrefix prepended to every key, e.g. {@code par:}; must not contain <code>{</code> or
  *     <code>}</code>, which would move the Cluster hash tag
- * @param maxPoolSize most connections the client opens to the server
- * @param maxWaitingHandlers most commands that may wait for a free connection (and, per connection,
- *     for a reply); beyond it a command fails at once instead of queueing
+ * @param maxWaitingHandlers most commands of one event loop that may wait for a reply; beyond it a
+ *     command fails at once instead of queueing
  * @param commandTimeout a command not answered by then fails with {@link StoreUnavailableException}
  */
 public record RedisStoreOptions(
-    String connectionString,
-    String keyPrefix,
-    int maxPoolSize,
-    int maxWaitingHandlers,
-    Duration commandTimeout) {
+    String connectionString, String keyPrefix, int maxWaitingHandlers, Duration commandTimeout) {
 
   public RedisStoreOptions {
     requireNonNull(connectionString, "connectionString");
@@ -29,9 +24,6 @@ public record RedisStoreOptions(
     requireNonNull(commandTimeout, "commandTimeout");
     if (keyPrefix.indexOf('{') >= 0 || keyPrefix.indexOf('}') >= 0) {
       throw new IllegalArgumentException("keyPrefix must not contain '{' or '}'");
-    }
-    if (maxPoolSize < 1) {
-      throw new IllegalArgumentException("maxPoolSize must be at least 1");
     }
     if (maxWaitingHandlers < 1) {
       throw new IllegalArgumentException("maxWaitingHandlers must be at least 1");
@@ -45,8 +37,6 @@ public record RedisStoreOptions(
   public String toString() {
     return "RedisStoreOptions[keyPrefix="
         + keyPrefix
-        + ", maxPoolSize="
-        + maxPoolSize
         + ", maxWaitingHandlers="
         + maxWaitingHandlers
         + ", commandTimeout="

@@ -3,7 +3,6 @@ package io.pargateway.store;
 import io.pargateway.client.ClientId;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 import java.time.Instant;
 
 /**
@@ -49,15 +48,7 @@ public interface ReplayGuard {
    */
   static ReplayGuard redis(Vertx vertx, RedisStoreOptions options) {
     return new RedisReplayGuard(
-        RedisClients.create(vertx, options), options.keyPrefix(), options.commandTimeout(), true);
-  }
-
-  /**
-   * A guard on a Redis client that something else owns (the pushed request store of the same
-   * verticle); {@link #close} leaves the client open.
-   */
-  static ReplayGuard redis(Redis client, RedisStoreOptions options) {
-    return new RedisReplayGuard(client, options.keyPrefix(), options.commandTimeout(), false);
+        RedisPipeline.create(vertx, options), options.keyPrefix(), options.commandTimeout(), true);
   }
 
   /**

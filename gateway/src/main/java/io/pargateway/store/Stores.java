@@ -4,12 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 import java.util.function.Supplier;
 
 /**
  * The stores a verticle works with, on one backend: the pushed requests and the replay set of
- * assertion {@code jti} values. On Redis both share one client (one connection pool); in memory one
+ * assertion {@code jti} values. On Redis both share one pipelined connection; in memory one
  * instance of each serves the whole process.
  */
 public final class Stores {
@@ -37,11 +36,11 @@ public final class Stores {
 
   /** Stores on Redis, on one new client for {@code vertx}; {@link #close} closes it. */
   public static Stores redis(Vertx vertx, RedisStoreOptions options) {
-    Redis client = RedisClients.create(vertx, options);
+    RedisPipeline pipeline = RedisPipeline.create(vertx, options);
     return new Stores(
-        RedisPushedRequestStore.onSharedClient(client, options),
-        ReplayGuard.redis(client, options),
-        client::close);
+        RedisPushedRequestStore.onSharedPipeline(pipeline, options),
+        new RedisReplayGuard(pipeline, options.keyPrefix(), options.commandTimeout(), false),
+        pipeline::close);
   }
 
   public PushedRequestStore requests() {

@@ -49,7 +49,7 @@ class ConfigLoaderTest {
             new StoreConfig(
                 StoreConfig.Type.MEMORY,
                 "pargw:",
-                new StoreConfig.RedisConfig("redis://127.0.0.1:6379", 16, 2048, 2000),
+                new StoreConfig.RedisConfig("redis://127.0.0.1:6379", 2048, 2000),
                 new StoreConfig.MemoryConfig(100_000)));
     assertThat(config.clients())
         .containsExactly(
@@ -107,7 +107,6 @@ class ConfigLoaderTest {
               key_prefix: "gw1:"
               redis:
                 connection_string: rediss://redis:6380/2
-                max_pool_size: 4
                 max_waiting_handlers: 1
                 command_timeout_ms: 500
               memory:
@@ -195,7 +194,7 @@ class ConfigLoaderTest {
                 new StoreConfig(
                     StoreConfig.Type.REDIS,
                     "gw1:",
-                    new StoreConfig.RedisConfig("rediss://redis:6380/2", 4, 1, 500),
+                    new StoreConfig.RedisConfig("rediss://redis:6380/2", 1, 500),
                     new StoreConfig.MemoryConfig(10)),
                 List.of(
                     secretClient(

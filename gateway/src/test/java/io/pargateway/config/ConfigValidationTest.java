@@ -55,7 +55,6 @@ class ConfigValidationTest {
           par.max_body_bytes                    | 1048577                        | par.max_body_bytes: must be between 1024 and 1048576, got 1048577
           par.max_parameters                    | 0                              | par.max_parameters: must be between 1 and 1000, got 0
           par.max_parameters                    | 1001                           | par.max_parameters: must be between 1 and 1000, got 1001
-          store.redis.max_pool_size             | 0                              | store.redis.max_pool_size: must be at least 1, got 0
           store.redis.max_waiting_handlers      | 0                              | store.redis.max_waiting_handlers: must be at least 1, got 0
           store.redis.command_timeout_ms        | 0                              | store.redis.command_timeout_ms: must be at least 1, got 0
           store.memory.max_entries              | 0                              | store.memory.max_entries: must be at least 1, got 0

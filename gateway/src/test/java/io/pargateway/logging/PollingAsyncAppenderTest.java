@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.Flushable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,37 @@ class PollingAsyncAppenderTest {
     assertThat(target.list.get(0).getFormattedMessage()).isEqualTo("line 0");
     assertThat(target.list.get(999).getFormattedMessage()).isEqualTo("line 999");
     assertThat(target.isStarted()).isFalse();
+  }
+
+  @Test
+  void appendThenFlushableAppenderFlushedAfterEachBatch() {
+    List<Integer> writtenAtFlush = new ArrayList<>();
+    FlushableListAppender target = started(new FlushableListAppender(writtenAtFlush));
+    PollingAsyncAppender appender = started(target, 8192, 1);
+    for (int i = 0; i < 1000; i++) {
+      appender.doAppend(event("line {}", i));
+    }
+    appender.stop();
+    // Every flush follows at least one new event, and the last one follows them all.
+    assertThat(writtenAtFlush).isNotEmpty().isSorted().doesNotHaveDuplicates();
+    assertThat(writtenAtFlush.get(0)).isPositive();
+    assertThat(writtenAtFlush.get(writtenAtFlush.size() - 1)).isEqualTo(1000);
+  }
+
+  /** Records how many events it held each time it was flushed. */
+  private static final class FlushableListAppender extends ListAppender<ILoggingEvent>
+      implements Flushable {
+
+    private final List<Integer> writtenAtFlush;
+
+    FlushableListAppender(List<Integer> writtenAtFlush) {
+      this.writtenAtFlush = writtenAtFlush;
+    }
+
+    @Override
+    public void flush() {
+      writtenAtFlush.add(list.size());
+    }
   }
 
   @Test

@@ -28,7 +28,7 @@ class RedisReplayGuardTest extends ReplayGuardContractTest {
   }
 
   private static RedisStoreOptions options(String connectionString) {
-    return new RedisStoreOptions(connectionString, PREFIX, 8, 100, COMMAND_TIMEOUT);
+    return new RedisStoreOptions(connectionString, PREFIX, 100, COMMAND_TIMEOUT);
   }
 
   @Test
