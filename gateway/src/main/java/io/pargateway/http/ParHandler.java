@@ -8,9 +8,9 @@ import io.pargateway.oauth.OAuthException;
 import io.pargateway.request.PushService;
 import io.pargateway.tls.ClientCertificates;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 
@@ -56,12 +56,16 @@ public final class ParHandler implements Handler<RoutingContext> {
         .onSuccess(
             pushed -> {
               context.put(Exchange.CLIENT_ID, pushed.clientId().value());
+              // A request_uri is a URN and base64url characters: nothing in it needs escaping.
               Responses.json(
                   context.response(),
                   201,
-                  new JsonObject()
-                      .put("request_uri", pushed.requestUri().value())
-                      .put("expires_in", pushed.expiresIn()));
+                  Buffer.buffer(
+                      "{\"request_uri\":\""
+                          + pushed.requestUri().value()
+                          + "\",\"expires_in\":"
+                          + pushed.expiresIn()
+                          + "}"));
             })
         .onFailure(context::fail);
   }

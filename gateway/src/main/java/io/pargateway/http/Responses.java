@@ -2,6 +2,7 @@ package io.pargateway.http;
 
 import io.pargateway.oauth.OAuthException;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
@@ -12,10 +13,15 @@ final class Responses {
 
   /** A JSON body that must not be cached (RFC 6749 §5.1, RFC 9126 §2.2). */
   static Future<Void> json(HttpServerResponse response, int status, JsonObject body) {
+    return json(response, status, body.toBuffer());
+  }
+
+  /** A JSON body, already encoded, that must not be cached. */
+  static Future<Void> json(HttpServerResponse response, int status, Buffer body) {
     noStore(response)
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json;charset=UTF-8");
-    return response.end(body.toBuffer());
+    return response.end(body);
   }
 
   /** An RFC 6749 §5.2 error object. */

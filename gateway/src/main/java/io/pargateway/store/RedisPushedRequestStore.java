@@ -92,7 +92,7 @@ final class RedisPushedRequestStore implements PushedRequestStore {
               }
               PushedRequest request;
               try {
-                request = PushedRequestCodec.decode(reply.toString());
+                request = PushedRequestCodec.decode(reply.toBytes());
               } catch (IllegalArgumentException e) {
                 return Future.failedFuture(
                     new IllegalStateException("stored pushed request is unreadable", e));

@@ -106,7 +106,7 @@ class RedisPushedRequestStoreTest extends PushedRequestStoreContractTest {
   @Test
   void whenKeyHoldsAnotherClientsRequestThenNull(VertxTestContext testContext) {
     RequestUri uri = newUri();
-    String forged = PushedRequestCodec.encode(request()); // says client-a
+    byte[] forged = PushedRequestCodec.encode(request()); // says client-a
     inspector
         .send(Request.cmd(Command.SET).arg(key(uri, "client-b")).arg(forged).arg("PX").arg(60_000))
         .compose(written -> store.redeem(uri, OTHER_CLIENT))
