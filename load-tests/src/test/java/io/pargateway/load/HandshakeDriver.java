@@ -268,7 +268,8 @@ public final class HandshakeDriver {
               connected -> {
                 if (!connected.isSuccess()) {
                   failed("connect: " + connected.cause());
-                  next();
+                  // The run has failed already; a server that refuses is not hammered meanwhile.
+                  bootstrap.config().group().schedule(this::next, 100, TimeUnit.MILLISECONDS);
                 }
               });
     }
