@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
 
 /** The building blocks the simulations share: protocol, requests, injection and gates. */
 final class Flows {
@@ -42,8 +43,38 @@ final class Flows {
    * authorization endpoint's answer is a redirect to the client, which is the end of the flow.
    */
   static HttpProtocolBuilder protocol(LoadSettings settings) {
+    return base(settings).shareConnections();
+  }
+
+  /**
+   * HTTPS to a listener that asks for client certificates, presenting the one of {@link
+   * ClientCertificateKeys}; HTTP/1.1, as Gatling offers no ALPN unless asked to, and any server
+   * certificate is trusted (Gatling's default).
+   *
+   * <p>Kept alive: the shared pool of {@link #protocol}, on the one TLS context Gatling builds for
+   * it from {@code gatling.ssl.keyStore.*} (a shared pool cannot have one per user).
+   *
+   * <p>New connections: each virtual user has its own pool and its own TLS context, with the key
+   * manager of {@code perUserKeyManagerFactory}, and its one request opens a connection, closed
+   * when the user ends. A fresh context has no session to offer, so every handshake is a full one
+   * with a client certificate: each one the server asks for is counted as {@code
+   * count.client_certificate_requests}, which equals the number of requests when no session was
+   * resumed.
+   */
+  static HttpProtocolBuilder mtlsProtocol(LoadSettings settings, boolean newConnections) {
+    // Read here for both, so that a missing or unreadable keystore stops the run before it starts.
+    ClientCertificateKeys keys =
+        ClientCertificateKeys.fromSystemProperties(
+            engine -> LoadRecorder.count("client_certificate_requests"));
+    if (!newConnections) {
+      return protocol(settings);
+    }
+    KeyManagerFactory perUser = keys.keyManagerFactory();
+    return base(settings).perUserKeyManagerFactory(userId -> perUser);
+  }
+
+  private static HttpProtocolBuilder base(LoadSettings settings) {
     return http.baseUrl(settings.baseUrl())
-        .shareConnections()
         .disableWarmUp() // the default warm-up fetches a page from the internet
         .disableFollowRedirect()
         .disableCaching()
@@ -56,22 +87,13 @@ final class Flows {
    * session as {@code requestUri} for the next step.
    */
   static ChainBuilder push(LoadSettings settings, boolean keepRequestUri) {
-    String body =
-        "response_type=code"
-            + "&redirect_uri="
-            + encode(settings.redirectUri())
-            + "&scope=openid%20profile"
-            + "&state=load-test-state"
-            + "&code_challenge="
-            + CODE_CHALLENGE
-            + "&code_challenge_method=S256";
     return exec(LoadRecorder::begin)
         .exec(
             http(named("push"))
                 .post(settings.parPath())
                 .header("Authorization", settings.basicAuthorization())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .body(StringBody(body))
+                .body(StringBody(pushForm(settings)))
                 .check(status().is(201))
                 .check(
                     keepRequestUri
@@ -79,6 +101,38 @@ final class Flows {
                         : substring("\"request_uri\"").exists()))
         .exec(LoadRecorder.end("push"))
         .exitHereIfFailed();
+  }
+
+  /**
+   * {@code POST /par} as {@link #push}, by the {@code tls_client_auth} client {@code mtlsClientId}:
+   * no secret, the client certificate of the TLS connection authenticates it (RFC 8705 §2.1), and
+   * {@code client_id} in the form names it (RFC 8705 §2).
+   */
+  static ChainBuilder pushWithCertificate(LoadSettings settings) {
+    return exec(LoadRecorder::begin)
+        .exec(
+            http(named("push"))
+                .post(settings.parPath())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(
+                    StringBody(
+                        pushForm(settings) + "&client_id=" + encode(settings.mtlsClientId())))
+                .check(status().is(201))
+                .check(substring("\"request_uri\"").exists()))
+        .exec(LoadRecorder.end("push"))
+        .exitHereIfFailed();
+  }
+
+  /** A typical code flow request with PKCE S256, as a form, without client authentication. */
+  private static String pushForm(LoadSettings settings) {
+    return "response_type=code"
+        + "&redirect_uri="
+        + encode(settings.redirectUri())
+        + "&scope=openid%20profile"
+        + "&state=load-test-state"
+        + "&code_challenge="
+        + CODE_CHALLENGE
+        + "&code_challenge_method=S256";
   }
 
   /**

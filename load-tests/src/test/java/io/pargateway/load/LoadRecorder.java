@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,8 +64,9 @@ final class LoadRecorder {
   private final LongAdder skipped = new LongAdder();
   private final ScheduledExecutorService clock;
   private volatile boolean accepting = true;
-  private volatile long[] ticksAtStart;
-  private volatile long[] ticksAtEnd;
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private volatile ProcessCpu cpuAtStart;
+  private volatile ProcessCpu cpuAtEnd;
 
   private LoadRecorder(String scenario, LoadSettings settings) {
     this.scenario = scenario;
@@ -85,11 +85,11 @@ final class LoadRecorder {
         .ifPresent(
             pid -> {
               clock.schedule(
-                  () -> ticksAtStart = cpuTicks(pid, settings.fixturePids()),
+                  () -> cpuAtStart = ProcessCpu.sample(pid, settings.fixturePids()).orElse(null),
                   settings.measureFrom().toMillis(),
                   TimeUnit.MILLISECONDS);
               clock.schedule(
-                  () -> ticksAtEnd = cpuTicks(pid, settings.fixturePids()),
+                  () -> cpuAtEnd = ProcessCpu.sample(pid, settings.fixturePids()).orElse(null),
                   settings.measureFrom().plus(settings.measured()).toMillis(),
                   TimeUnit.MILLISECONDS);
             });
@@ -149,6 +149,18 @@ final class LoadRecorder {
     };
   }
 
+  /**
+   * Counts one {@code name} event of the whole run, warm-up included, reported as {@code
+   * count.NAME}: e.g. a client certificate the server asked for, which only a full TLS handshake
+   * does.
+   */
+  static void count(String name) {
+    LoadRecorder recorder = current;
+    if (recorder != null) {
+      recorder.counts.computeIfAbsent(name, n -> new LongAdder()).increment();
+    }
+  }
+
   private void record(String name, long started, long ended, boolean success) {
     inFlight.decrementAndGet();
     int second = second(ended);
@@ -206,19 +218,13 @@ final class LoadRecorder {
     out.put("p90_ms", millis(latencies.percentile(90)));
     out.put("p99_ms", millis(latencies.percentile(99)));
     out.put("max_ms", millis(latencies.max()));
-    long[] start = ticksAtStart;
-    long[] end = ticksAtEnd;
+    counts.forEach((name, count) -> out.put("count." + name, Long.toString(count.sum())));
+    ProcessCpu start = cpuAtStart;
+    ProcessCpu end = cpuAtEnd;
     if (start != null && end != null) {
-      double ticks = settings.clockTicks() * (settings.measured().toMillis() / 1000.0) / 100;
-      double gateway = (end[0] - start[0]) / ticks;
-      double generator = (end[1] - start[1]) / ticks;
-      double machine = (end[2] - start[2]) / ticks;
-      double fixtures = (end[3] - start[3]) / ticks;
-      out.put("cpu_pct", decimal(gateway, 0));
-      out.put("generator_cpu_pct", decimal(generator, 0));
-      out.put("fixtures_cpu_pct", decimal(fixtures, 0));
-      out.put("machine_cpu_pct", decimal(machine, 0));
-      out.put("others_cpu_pct", decimal(Math.max(0, machine - gateway - generator - fixtures), 0));
+      out.putAll(
+          ProcessCpu.shares(
+              start, end, settings.measured().toMillis() / 1000.0, settings.clockTicks()));
     }
     boolean overloaded = skipped.sum() > 0;
     out.put("overloaded", Boolean.toString(overloaded));
@@ -242,44 +248,6 @@ final class LoadRecorder {
       }
     }
     return best;
-  }
-
-  /**
-   * CPU time in clock ticks: of {@code pid}, of this process, of the whole machine (every core's
-   * busy time) and of the {@code fixtures} other than {@code pid} that still run, from {@code
-   * /proc}; null when it cannot be read.
-   */
-  private static long[] cpuTicks(long pid, List<Long> fixtures) {
-    try {
-      long[] ticks = new long[4];
-      ticks[0] = processTicks(Path.of("/proc", Long.toString(pid), "stat"));
-      ticks[1] = processTicks(Path.of("/proc/self/stat"));
-      // First line: "cpu user nice system idle iowait irq softirq steal ..."; busy is all but
-      // idle and iowait.
-      String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      for (int i = 1; i < Math.min(machine.length, 9); i++) {
-        if (i != 4 && i != 5) {
-          ticks[2] += Long.parseLong(machine[i]);
-        }
-      }
-      for (long fixture : fixtures) {
-        Path stat = Path.of("/proc", Long.toString(fixture), "stat");
-        if (fixture != pid && Files.exists(stat)) {
-          ticks[3] += processTicks(stat);
-        }
-      }
-      return ticks;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** utime + stime from a {@code /proc/PID/stat} file. */
-  private static long processTicks(Path stat) throws IOException {
-    String text = Files.readString(stat);
-    // The command name (field 2) may hold spaces; the fields after it are plain.
-    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static long sum(Map<String, LongAdder> counts) {

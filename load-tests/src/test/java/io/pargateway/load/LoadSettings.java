@@ -33,7 +33,8 @@ record LoadSettings(
     Optional<Path> summaryFile,
     Optional<Long> watchPid,
     List<Long> fixturePids,
-    int clockTicks) {
+    int clockTicks,
+    String mtlsClientId) {
 
   /** How virtual users arrive. */
   enum Injection {
@@ -76,7 +77,8 @@ record LoadSettings(
             .filter(s -> !s.isEmpty())
             .map(Long::parseLong)
             .toList(),
-        (int) number("clockTicks", 100));
+        (int) number("clockTicks", 100),
+        text("mtlsClientId", "bench-mtls-client"));
   }
 
   /** {@code Basic base64(urlenc(id):urlenc(secret))}, RFC 6749 §2.3.1. */
