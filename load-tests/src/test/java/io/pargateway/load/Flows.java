@@ -20,6 +20,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,6 +35,12 @@ final class Flows {
 
   /** S256 of the RFC 7636 Appendix B verifier. */
   private static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+  /** RFC 7523 §2.2. */
+  private static final String ASSERTION_TYPE =
+      "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+  private static final String CLIENT_ASSERTION = "clientAssertion";
 
   private Flows() {}
 
@@ -89,16 +96,9 @@ final class Flows {
   static ChainBuilder push(LoadSettings settings, boolean keepRequestUri) {
     return exec(LoadRecorder::begin)
         .exec(
-            http(named("push"))
-                .post(settings.parPath())
+            pushRequest(settings, keepRequestUri)
                 .header("Authorization", settings.basicAuthorization())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .body(StringBody(pushForm(settings)))
-                .check(status().is(201))
-                .check(
-                    keepRequestUri
-                        ? jsonPath("$.request_uri").saveAs("requestUri")
-                        : substring("\"request_uri\"").exists()))
+                .body(StringBody(pushForm(settings))))
         .exec(LoadRecorder.end("push"))
         .exitHereIfFailed();
   }
@@ -111,19 +111,52 @@ final class Flows {
   static ChainBuilder pushWithCertificate(LoadSettings settings) {
     return exec(LoadRecorder::begin)
         .exec(
-            http(named("push"))
-                .post(settings.parPath())
-                .header("Content-Type", "application/x-www-form-urlencoded")
+            pushRequest(settings, false)
                 .body(
                     StringBody(
-                        pushForm(settings) + "&client_id=" + encode(settings.mtlsClientId())))
-                .check(status().is(201))
-                .check(substring("\"request_uri\"").exists()))
+                        pushForm(settings) + "&client_id=" + encode(settings.mtlsClientId()))))
         .exec(LoadRecorder.end("push"))
         .exitHereIfFailed();
   }
 
-  /** A typical code flow request with PKCE S256, as a form, without client authentication. */
+  /**
+   * The same push authenticated with {@code private_key_jwt} (RFC 7523 §2.2, RFC 9126 §2.1): a new
+   * client assertion for each push, signed by {@code assertions} before the request is timed, in
+   * the form with {@code client_id}. A JWS in compact form is form-safe as it is (base64url and
+   * dots).
+   */
+  static ChainBuilder pushWithAssertion(
+      LoadSettings settings, ClientAssertionSigner assertions, boolean keepRequestUri) {
+    String form =
+        pushForm(settings)
+            + "&client_id="
+            + encode(assertions.clientId())
+            + "&client_assertion_type="
+            + encode(ASSERTION_TYPE)
+            + "&client_assertion=";
+    return exec(session -> session.set(CLIENT_ASSERTION, assertions.next()))
+        .exec(LoadRecorder::begin)
+        .exec(
+            pushRequest(settings, keepRequestUri)
+                .body(StringBody(session -> form + session.getString(CLIENT_ASSERTION))))
+        .exec(LoadRecorder.end("push"))
+        .exitHereIfFailed();
+  }
+
+  /** The push's request: 201 with a request_uri, kept in the session when asked. */
+  private static HttpRequestActionBuilder pushRequest(
+      LoadSettings settings, boolean keepRequestUri) {
+    return http(named("push"))
+        .post(settings.parPath())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .check(status().is(201))
+        .check(
+            keepRequestUri
+                ? jsonPath("$.request_uri").saveAs("requestUri")
+                : substring("\"request_uri\"").exists());
+  }
+
+  /** The authorization request's parameters, without client authentication. */
   private static String pushForm(LoadSettings settings) {
     return "response_type=code"
         + "&redirect_uri="

@@ -21,6 +21,10 @@ record LoadSettings(
     String clientId,
     String clientSecret,
     String redirectUri,
+    String alg,
+    Optional<Path> clientKeys,
+    String assertionAudience,
+    Duration assertionLifetime,
     Injection injection,
     double rate,
     double rampFrom,
@@ -57,6 +61,10 @@ record LoadSettings(
         text("clientId", "bench-client"),
         text("clientSecret", "bench-client-secret-0123456789"),
         text("redirectUri", "https://client.example.org/cb"),
+        text("alg", "ES256"),
+        path("clientKeys"),
+        text("assertionAudience", "http://localhost:8080/default"),
+        Duration.ofSeconds((long) number("assertionLifetime", 5)),
         Injection.valueOf(text("injection", "constant").toUpperCase(Locale.ROOT)),
         number("rate", 100),
         number("rampFrom", 50),
@@ -103,6 +111,10 @@ record LoadSettings(
   private static String text(String name, String fallback) {
     String value = System.getProperty(name);
     return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static Optional<Path> path(String name) {
+    return Optional.ofNullable(System.getProperty(name)).filter(s -> !s.isBlank()).map(Path::of);
   }
 
   private static double number(String name, double fallback) {
