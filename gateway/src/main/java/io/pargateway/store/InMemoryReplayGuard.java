@@ -43,7 +43,13 @@ final class InMemoryReplayGuard implements ReplayGuard {
     this.maxEntries = maxEntries;
     this.ticker = requireNonNull(ticker, "ticker");
     this.clock = requireNonNull(clock, "clock");
-    this.seen = Caffeine.newBuilder().ticker(ticker).expireAfter(new UntilDeadline()).build();
+    // Maintenance (expiry) on the calling thread, not a common-pool thread woken for every write.
+    this.seen =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .expireAfter(new UntilDeadline())
+            .executor(Runnable::run)
+            .build();
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.pargateway.tls;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
+import io.netty.handler.ssl.util.KeyManagerFactoryWrapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.KeyCertOptions;
@@ -35,8 +37,13 @@ final class PemCredentials {
     this.certificateChainPem = certificateChainPem;
     this.privateKeyPem = privateKeyPem;
     this.leaf = chain[0];
-    // One instance per pair: servers given the same pair get equal options.
-    this.keyCertOptions = KeyCertOptions.wrap(new ServerKeyManager(key, chain));
+    // One instance per pair: servers given the same pair get equal options. The caching factory
+    // lets the OpenSSL engine convert the key and chain to its own form once, not in every
+    // handshake; the JDK engine takes the key manager inside it as it is.
+    this.keyCertOptions =
+        KeyCertOptions.wrap(
+            new OpenSslCachingX509KeyManagerFactory(
+                new KeyManagerFactoryWrapper(new ServerKeyManager(key, chain))));
   }
 
   /**
