@@ -38,7 +38,8 @@ record LoadSettings(
     Optional<Long> watchPid,
     List<Long> fixturePids,
     int clockTicks,
-    String mtlsClientId) {
+    String mtlsClientId,
+    boolean gates) {
 
   /** How virtual users arrive. */
   enum Injection {
@@ -86,7 +87,8 @@ record LoadSettings(
             .map(Long::parseLong)
             .toList(),
         (int) number("clockTicks", 100),
-        text("mtlsClientId", "bench-mtls-client"));
+        text("mtlsClientId", "bench-mtls-client"),
+        Boolean.parseBoolean(text("gates", "true")));
   }
 
   /** {@code Basic base64(urlenc(id):urlenc(secret))}, RFC 6749 §2.3.1. */
