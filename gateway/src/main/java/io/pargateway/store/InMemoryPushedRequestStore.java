@@ -21,8 +21,8 @@ import java.time.Duration;
  * <p>Up to {@code maxEntries} requests live for their whole lifetime, long enough for the garbage
  * collector to trace them again and again, so an entry is kept small and in few objects: the key is
  * one string, the value the stored form ({@link PushedRequestCodec}, UTF-8 bytes), and the deadline
- * is Caffeine's own. About 450 bytes for a typical request. Cache maintenance (eviction, expiry)
- * runs on the calling thread instead of waking a pool thread for every write.
+ * is Caffeine's own. Cache maintenance (eviction, expiry) runs on the calling thread instead of
+ * waking a pool thread for every write.
  */
 final class InMemoryPushedRequestStore implements PushedRequestStore {
 
