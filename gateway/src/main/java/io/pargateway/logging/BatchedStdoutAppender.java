@@ -6,6 +6,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * Writes to standard output through a buffer that is flushed when {@link #flush} is called, not
@@ -33,9 +34,36 @@ public final class BatchedStdoutAppender<E> extends OutputStreamAppender<E> impl
       return;
     }
     setImmediateFlush(false);
-    setOutputStream(
-        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), bufferBytes));
+    setOutputStream(new BufferedOutputStream(new QuietStdout(), bufferBytes));
     super.start();
+  }
+
+  /**
+   * Standard output that, like {@code System.out}, never throws: a failed write (a closed pipe, a
+   * full non-blocking descriptor) loses those lines instead of stopping the appender for good,
+   * which is what logback does when an appender's stream throws.
+   */
+  private final class QuietStdout extends OutputStream {
+
+    private final FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+    private boolean reported;
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      try {
+        out.write(bytes, offset, length);
+      } catch (IOException e) {
+        if (!reported) {
+          reported = true;
+          addError("standard output refused a write; lines are lost until it accepts them", e);
+        }
+      }
+    }
   }
 
   @Override

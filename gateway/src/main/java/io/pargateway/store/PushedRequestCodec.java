@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.pargateway.client.ClientId;
 import java.io.IOException;
@@ -21,7 +22,19 @@ final class PushedRequestCodec {
 
   private static final String CLIENT = "c";
   private static final String PARAMETERS = "p";
-  private static final JsonFactory JSON = new JsonFactory();
+
+  /**
+   * Reads back whatever it wrote: no limit on names beyond Jackson's defaults would let a pushed
+   * request that was stored fail to be read at redemption. The request body limit bounds them.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
 
   private PushedRequestCodec() {}
 

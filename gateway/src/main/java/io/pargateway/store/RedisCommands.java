@@ -29,6 +29,13 @@ final class RedisCommands {
         .recover(cause -> Future.failedFuture(unavailable(command, cause)));
   }
 
+  /** As {@link #send}, in a write of its own ({@link RedisPipeline#sendAlone}). */
+  Future<Response> sendAlone(Request request, String command) {
+    return pipeline
+        .sendAlone(request)
+        .recover(cause -> Future.failedFuture(unavailable(command, cause)));
+  }
+
   Future<Void> close() {
     return pipeline.close();
   }

@@ -16,7 +16,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The commands of one event loop, pipelined on one Redis connection: every command issued during
@@ -30,15 +33,19 @@ import java.util.function.Supplier;
  * write, since a connection that stopped answering cannot be trusted to answer in order again.
  *
  * <p>A Redis error reply to one command of a write fails every command of that write (the client's
- * batch reports one error for all); for the commands the gateway sends, that happens only when
- * Redis refuses writes altogether (out of memory, a read-only replica).
+ * batch reports one error for all, and not which of the others ran). The writes the gateway batches
+ * are {@code SET NX PX}, which Redis refuses all alike (out of memory, a read-only replica, no
+ * permission), so a batch fails as its commands would have one by one; a command that must not be
+ * reported failed when it ran ({@code GETDEL}) goes {@linkplain #sendAlone alone}.
  *
  * <p>Not thread-safe by itself: everything runs on the event loop of the context it was made on,
  * and a command sent from any other thread hops there first.
  */
 final class RedisPipeline {
 
-  private record Pending(Request request, Promise<Response> reply) {}
+  private record Pending(Request request, boolean alone, Promise<Response> reply) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedisPipeline.class);
 
   private final Context context;
   private final Supplier<Redis> clients;
@@ -89,12 +96,26 @@ final class RedisPipeline {
    * were already waiting.
    */
   Future<Response> send(Request request) {
+    return send(request, false);
+  }
+
+  /**
+   * As {@link #send(Request)}, but in a write of its own at the end of the turn: for a command
+   * whose effect must not be reported as a failure because another command of the same write
+   * failed. Redis may refuse one command and run the next (out of memory, it refuses a {@code SET}
+   * and still runs a {@code GETDEL}), and a failed batch does not say which of its commands ran.
+   */
+  Future<Response> sendAlone(Request request) {
+    return send(request, true);
+  }
+
+  private Future<Response> send(Request request, boolean alone) {
     requireNonNull(request, "request");
     Promise<Response> reply = Promise.promise();
     if (Thread.currentThread() == loop) {
-      enqueue(new Pending(request, reply));
+      enqueue(new Pending(request, alone, reply));
     } else {
-      context.runOnContext(v -> enqueue(new Pending(request, reply)));
+      context.runOnContext(v -> enqueue(new Pending(request, alone, reply)));
     }
     return reply.future();
   }
@@ -134,13 +155,28 @@ final class RedisPipeline {
   }
 
   private void flush() {
-    List<Pending> batch = pending;
+    List<Pending> commands = pending;
     pending = new ArrayList<>();
-    if (batch.isEmpty()) {
+    if (commands.isEmpty()) {
       return;
     }
-    inFlight += batch.size();
     Future<RedisConnection> opened = connection();
+    List<Pending> together = new ArrayList<>(commands.size());
+    for (Pending command : commands) {
+      if (command.alone()) {
+        dispatch(opened, List.of(command));
+      } else {
+        together.add(command);
+      }
+    }
+    if (!together.isEmpty()) {
+      dispatch(opened, together);
+    }
+  }
+
+  /** Writes {@code batch} in one write once {@code opened} is open, and hands out the replies. */
+  private void dispatch(Future<RedisConnection> opened, List<Pending> batch) {
+    inFlight += batch.size();
     Future<List<Response>> replies =
         opened.compose(open -> write(open, batch)).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
     replies.onComplete(
@@ -149,7 +185,8 @@ final class RedisPipeline {
           if (done.succeeded()) {
             List<Response> results = done.result();
             for (int i = 0; i < batch.size(); i++) {
-              batch.get(i).reply().tryComplete(results.get(i));
+              Response result = results.get(i);
+              settle(batch.get(i), reply -> reply.tryComplete(result));
             }
             return;
           }
@@ -214,7 +251,19 @@ final class RedisPipeline {
 
   private static void failAll(List<Pending> commands, Throwable cause) {
     for (Pending command : commands) {
-      command.reply().tryFail(cause);
+      settle(command, reply -> reply.tryFail(cause));
+    }
+  }
+
+  /**
+   * Completes one command's promise; a callback of its caller that throws must not keep the other
+   * commands of the write from being answered.
+   */
+  private static void settle(Pending command, Consumer<Promise<Response>> outcome) {
+    try {
+      outcome.accept(command.reply());
+    } catch (RuntimeException e) {
+      LOG.warn("a Redis reply's callback failed", e);
     }
   }
 }

@@ -84,7 +84,8 @@ final class RedisPushedRequestStore implements PushedRequestStore {
     requireNonNull(uri, "uri");
     requireNonNull(clientId, "clientId");
     return commands
-        .send(Request.cmd(Command.GETDEL).arg(key(uri, clientId)), "GETDEL")
+        // Alone: a GETDEL that ran must never be reported as failed because a neighbour failed.
+        .sendAlone(Request.cmd(Command.GETDEL).arg(key(uri, clientId)), "GETDEL")
         .compose(
             reply -> {
               if (reply == null) {

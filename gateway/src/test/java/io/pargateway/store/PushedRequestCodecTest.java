@@ -32,6 +32,18 @@ class PushedRequestCodecTest {
         .doesNotContain("\n");
   }
 
+  /** Longer than Jackson's default limits on names (50,000) and values: still read back. */
+  @Test
+  void encodeThenDecodeWhenNamesAndValuesAreLongThenReadBack() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("n".repeat(60_000), "v".repeat(70_000));
+    PushedRequest request = new PushedRequest(new ClientId("client a"), parameters);
+
+    PushedRequest decoded = PushedRequestCodec.decode(PushedRequestCodec.encode(request));
+
+    assertThat(decoded.parameters()).containsExactlyEntriesOf(parameters);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

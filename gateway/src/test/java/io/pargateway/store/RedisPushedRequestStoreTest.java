@@ -161,6 +161,43 @@ class RedisPushedRequestStoreTest extends PushedRequestStoreContractTest {
                         })));
   }
 
+  /**
+   * Out of memory, Redis refuses a SET and still runs a GETDEL. A redemption that ran is never
+   * reported as failed because a push sent in the same turn was refused: the request would be gone
+   * and the client told to try again.
+   */
+  @Test
+  void whenRedisOutOfMemoryThenPushRefusedAndRedemptionInTheSameTurnStillSucceeds(
+      VertxTestContext testContext) {
+    RequestUri stored = newUri();
+    store
+        .put(stored, request(), TTL)
+        .compose(
+            put -> inspector.send(Request.cmd(Command.CONFIG).arg("SET").arg("maxmemory").arg("1")))
+        .compose(
+            outOfMemory -> {
+              // Both from this thread: they reach the store's event loop in the same turn.
+              Future<PushedRequest> redeemed = store.redeem(stored, CLIENT);
+              Future<Throwable> refused = failureOf(store.put(newUri(), request(), TTL));
+              return Future.all(redeemed, refused);
+            })
+        .eventually(
+            () -> inspector.send(Request.cmd(Command.CONFIG).arg("SET").arg("maxmemory").arg("0")))
+        .onComplete(
+            testContext.succeeding(
+                both ->
+                    testContext.verify(
+                        () -> {
+                          PushedRequest found = both.resultAt(0);
+                          assertThat(found).isNotNull();
+                          assertThat(found.parameters()).containsExactlyEntriesOf(parameters());
+                          Throwable failure = both.resultAt(1);
+                          assertThat(failure).isInstanceOf(StoreUnavailableException.class);
+                          assertThat(failure.getCause()).hasMessageContaining("OOM");
+                          testContext.completeNow();
+                        })));
+  }
+
   @Test
   void whenNothingListensThenEveryOperationUnavailable(Vertx vertx, VertxTestContext testContext) {
     PushedRequestStore down =
