@@ -24,16 +24,16 @@ final class RedisCommands {
 
   /** Sends {@code request}; any failure, a timeout included, is a store outage. */
   Future<Response> send(Request request, String command) {
-    return pipeline
-        .send(request)
-        .recover(cause -> Future.failedFuture(unavailable(command, cause)));
+    return unavailableOnFailure(pipeline.send(request), command);
   }
 
   /** As {@link #send}, in a write of its own ({@link RedisPipeline#sendAlone}). */
   Future<Response> sendAlone(Request request, String command) {
-    return pipeline
-        .sendAlone(request)
-        .recover(cause -> Future.failedFuture(unavailable(command, cause)));
+    return unavailableOnFailure(pipeline.sendAlone(request), command);
+  }
+
+  private Future<Response> unavailableOnFailure(Future<Response> reply, String command) {
+    return reply.recover(cause -> Future.failedFuture(unavailable(command, cause)));
   }
 
   Future<Void> close() {

@@ -135,6 +135,36 @@ class RedisPipelineTest {
         .onComplete(testContext.succeedingThenComplete());
   }
 
+  /** A caller whose reply callback throws does not keep the other commands of its write waiting. */
+  @Test
+  void whenOneReplyCallbackThrowsThenTheOtherCommandsOfTheWriteAreAnsweredToo(
+      Vertx vertx, VertxTestContext testContext) {
+    RedisPipeline pipeline = pipeline(vertx, REDIS.connectionString(), 10);
+    Promise<Response> second = Promise.promise();
+    vertx
+        .getOrCreateContext()
+        .runOnContext(
+            v -> {
+              pipeline
+                  .send(Request.cmd(Command.PING).arg("first"))
+                  .onSuccess(
+                      reply -> {
+                        throw new IllegalStateException("a caller's callback failed");
+                      });
+              pipeline.send(Request.cmd(Command.PING).arg("second")).onComplete(second);
+            });
+    second
+        .future()
+        .onComplete(
+            testContext.succeeding(
+                reply ->
+                    testContext.verify(
+                        () -> {
+                          assertThat(reply.toString()).isEqualTo("second");
+                          pipeline.close().onComplete(testContext.succeedingThenComplete());
+                        })));
+  }
+
   @Test
   void whenClosedThenCommandsFail(Vertx vertx, VertxTestContext testContext) {
     RedisPipeline pipeline = pipeline(vertx, REDIS.connectionString(), 10);

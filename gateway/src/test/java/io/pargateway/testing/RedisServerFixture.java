@@ -47,6 +47,7 @@ public final class RedisServerFixture
 
   private int port;
   private Server server;
+  private String binary;
 
   /** Starts the server unless it runs; returns this. */
   public synchronized RedisServerFixture start() {
@@ -59,6 +60,10 @@ public final class RedisServerFixture
     try {
       Optional<Path> installed = installedRedisServer();
       server = installed.isPresent() ? ProcessServer.start(installed.get(), port) : embedded(port);
+      binary =
+          installed
+              .map(path -> path + " from the PATH")
+              .orElse("the redis-server 6.2.6 shipped with embedded-redis");
     } catch (IOException e) {
       throw new UncheckedIOException("could not start redis-server on port " + port, e);
     }
@@ -95,6 +100,14 @@ public final class RedisServerFixture
       throw new IllegalStateException("not started yet");
     }
     return port;
+  }
+
+  /** Which {@code redis-server} the last start ran, for a report. */
+  public synchronized String binary() {
+    if (binary == null) {
+      throw new IllegalStateException("not started yet");
+    }
+    return binary;
   }
 
   /** For vertx-redis-client, e.g. {@code redis://127.0.0.1:41234}. */
