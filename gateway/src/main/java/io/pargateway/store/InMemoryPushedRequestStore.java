@@ -43,6 +43,7 @@ final class InMemoryPushedRequestStore implements PushedRequestStore {
         Caffeine.newBuilder()
             .maximumSize(maxEntries)
             .ticker(ticker)
+            // Every entry is written with its own lifetime (put); this default never applies.
             .expireAfter(Expiry.<String, byte[]>writing((key, value) -> Duration.ZERO))
             .executor(Runnable::run)
             .build();
